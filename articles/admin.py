@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from editorial.admin import PublishableAdmin
+
+from .models import Article, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = [*PublishableAdmin.list_display, "is_featured"]
+    list_filter = [*PublishableAdmin.list_filter, "is_featured", "topics"]
+    filter_horizontal = ["topics", "related_risks", "related_faqs"]
+    readonly_fields = [*PublishableAdmin.readonly_fields, "reading_time"]

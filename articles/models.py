@@ -1,0 +1,59 @@
+import math
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from editorial.models import Publishable
+
+WORDS_PER_MINUTE = 200
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('articles:list')}?topic={self.slug}"
+
+
+class Article(Publishable):
+    key_takeaways = models.TextField(
+        _("key takeaways"), blank=True, help_text=_("One takeaway per line, plain text. Shown above the body.")
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="articles")
+    related_risks = models.ManyToManyField("risks.RiskItem", verbose_name=_("related risks"), blank=True)
+    related_faqs = models.ManyToManyField("faq.FAQEntry", verbose_name=_("related FAQ entries"), blank=True)
+    is_featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown on the home page."))
+    comments_enabled = models.BooleanField(_("replies open"), default=True)
+    reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
+
+    derived_fields = (*Publishable.derived_fields, "reading_time")
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def takeaways(self) -> list[str]:
+        return [line.strip(" -*\t") for line in self.key_takeaways.splitlines() if line.strip(" -*\t")]
+
+    def render_markdown(self) -> None:
+        super().render_markdown()
+        words = len(self.search_text().split()) + len(self.key_takeaways.split())
+        self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def search_text(self) -> str:
+        return f"{self.key_takeaways}\n{super().search_text()}"

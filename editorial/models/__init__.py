@@ -1,0 +1,20 @@
+"""What every published thing shares. Content apps import from here."""
+
+from .people import Contributor, Source, SourceType
+from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
+from .search import SearchEntry
+from .site import Page, SafetyNotice
+
+__all__ = [
+    "Contributor",
+    "EvidenceLevel",
+    "Page",
+    "Publishable",
+    "PublishableQuerySet",
+    "SafetyNotice",
+    "SearchEntry",
+    "Source",
+    "SourceType",
+    "Status",
+    "published_q",
+]

@@ -1,0 +1,139 @@
+"""Publishable: the abstract base of every piece of public content."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
+
+from ..markdown import PIPELINE_VERSION, render
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class EvidenceLevel(models.TextChoices):
+    """How strong the evidence behind a claim is, strongest first."""
+
+    HIGH = "high", _("High")
+    MODERATE = "moderate", _("Moderate")
+    LOW = "low", _("Low")
+    VERY_LOW = "very_low", _("Very low")
+    ANECDOTAL = "anecdotal", _("Anecdotal")
+    NONE_FOUND = "none_found", _("None found")
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest level; lets code sort and compare levels."""
+        return list(type(self)).index(self)
+
+    @property
+    def is_established(self) -> bool:
+        """Only controlled evidence may be presented as established; anecdote never is."""
+        return self in {type(self).HIGH, type(self).MODERATE}
+
+
+def published_q(now=None) -> Q:
+    """The one definition of "visible to the public", shared by search and sitemaps."""
+    return Q(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Rows a reader may see: published, with a publication time already passed."""
+        return self.filter(published_q(now))
+
+
+class Publishable(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences; also the page's meta description.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A future time schedules the item: it appears then, with no job to run."),
+    )
+    author = models.ForeignKey(
+        "editorial.Contributor",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        "editorial.Contributor",
+        verbose_name=_("medically reviewed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    last_reviewed_at = models.DateTimeField(_("last reviewed at"), null=True, blank=True)
+    body = MarkdownxField(_("body"), blank=True, help_text=_("Markdown. Raw HTML is sanitised away."))
+    body_html = models.TextField(editable=False, blank=True)
+    body_toc = models.JSONField(editable=False, default=list, blank=True)
+    rendered_with = models.PositiveSmallIntegerField(
+        editable=False, default=0, help_text=_("Version of the Markdown pipeline that rendered body_html.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    # Columns save() computes from the others; they stay out of history.
+    derived_fields = ("body_html", "body_toc", "rendered_with")
+    history = HistoricalRecords(inherit=True, excluded_fields=list(derived_fields))
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED)
+                | Q(reviewed_by__isnull=False, last_reviewed_at__isnull=False, published_at__isnull=False),
+                name="%(app_label)s_%(class)s_published_is_reviewed",
+                violation_error_message=_("Published content needs a medical reviewer, a review date and a publication time."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def id_prefix(self) -> str:
+        """Prefix for ids in the rendered body, unique across objects on one page."""
+        return f"{self._meta.model_name}-{self.pk}-" if self.pk else ""
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+    def render_markdown(self) -> None:
+        """Fill the derived HTML columns from `body` with the current pipeline."""
+        rendered = render(self.body, id_prefix=self.id_prefix)
+        self.body_html, self.body_toc, self.rendered_with = rendered.html, rendered.toc, PIPELINE_VERSION
+
+    def save(self, *args, **kwargs) -> None:
+        creating = self.pk is None
+        self.render_markdown()
+        super().save(*args, **kwargs)
+        if creating:
+            # Ids in the body carry the primary key, known only now.
+            self.render_markdown()
+            type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
+
+    def search_text(self) -> str:
+        """Plain text that search matches against; subclasses add their own fields."""
+        return strip_tags(self.body_html)

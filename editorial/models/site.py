@@ -1,0 +1,73 @@
+"""Site-wide content: standing pages and the safety notice."""
+
+import logging
+
+from django.db import DatabaseError, models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .publishable import Publishable
+
+logger = logging.getLogger(__name__)
+
+
+class Page(Publishable):
+    """A standing page: About, editorial policy, privacy, evidence levels."""
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["title"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("page_detail", kwargs={"slug": self.slug})
+
+
+DEFAULT_SAFETY_MESSAGE = (
+    "This site gives general information, not medical advice. Kratom is not an approved "
+    "treatment for depression. Please speak with a doctor or pharmacist before you use it "
+    "or change any medicine you take."
+)
+
+
+class SafetyNotice(models.Model):
+    """The editable wording of the notice on every public page (one row at most).
+
+    The crisis lines and the link to /get-help/ are part of the template, not of
+    this text, so an edit here can never remove them.
+    """
+
+    SINGLETON_PK = 1
+
+    message = models.TextField(
+        _("message"),
+        max_length=600,
+        default=DEFAULT_SAFETY_MESSAGE,
+        help_text=_("Plain text. Must say this is not medical advice and that kratom is not an approved treatment."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("safety notice")
+        verbose_name_plural = _("safety notice")
+        ordering = ["pk"]
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="safetynotice_single_row")]
+
+    def __str__(self) -> str:
+        return str(_("Safety notice"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current_message(cls) -> str:
+        """The live wording, or the built-in default when there is no row or no database."""
+        try:
+            message = cls.objects.filter(pk=cls.SINGLETON_PK).values_list("message", flat=True).first()
+        except DatabaseError:
+            logger.warning("Safety notice read failed; showing the built-in text", exc_info=True)
+            return DEFAULT_SAFETY_MESSAGE
+        return message or DEFAULT_SAFETY_MESSAGE

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from editorial import views as editorial_views
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("get-help/", TemplateView.as_view(template_name="get_help.html"), name="get_help"),
+    path("healthz", views.healthz, name="healthz"),
+    path("articles/", include("articles.urls")),
+    path("faq/", include("faq.urls")),
+    path("strains/", include("strains.urls")),
+    path("risks/", include("risks.urls")),
+    path("contributors/<slug:slug>/", editorial_views.ContributorDetailView.as_view(), name="contributor_detail"),
+    # markdownx's own urls are deliberately not included: these are staff-only.
+    path(f"{settings.ADMIN_URL}markdownx/markdownify/", editorial_views.MarkdownPreviewView.as_view(), name="markdownx_preview"),
+    path(f"{settings.ADMIN_URL}markdownx/upload/", editorial_views.ImageUploadView.as_view(), name="markdownx_upload"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    # Standing pages (About, privacy, ...) live at the top level; keep this last.
+    path("<slug:slug>/", editorial_views.PageDetailView.as_view(), name="page_detail"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,17 @@
+from django.db.models import Prefetch
+from django.views.generic import ListView
+
+from editorial.views import PublishedDetailView
+
+from .models import ReportedEffect, StrainProfile
+
+EFFECTS = Prefetch("effects", queryset=ReportedEffect.objects.select_related("source"))
+
+
+class StrainListView(ListView):
+    def get_queryset(self):
+        return StrainProfile.objects.published().prefetch_related(EFFECTS)
+
+
+class StrainDetailView(PublishedDetailView):
+    queryset = StrainProfile.objects.select_related("author", "reviewed_by").prefetch_related(EFFECTS)
