@@ -1,0 +1,89 @@
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+
+from tests import factories
+
+# A marker names what a test needs; missing it, the test skips with a printed
+# reason, or fails when CI says the thing must be there (REQUIRE_...=1).
+REQUIREMENTS = {
+    "postgres": ("REQUIRE_POSTGRES", "PostgreSQL (set DATABASE_URL=postgres://...)"),
+    "browser": ("REQUIRE_BROWSER", "Chromium (apt-get install chromium)"),
+    "redis": ("REQUIRE_REDIS", "Redis (set REDIS_URL=redis://...)"),
+}
+
+
+def _available(marker: str) -> bool:
+    if marker == "postgres":
+        return connection.vendor == "postgresql"
+    if marker == "browser":
+        return shutil.which("chromium") is not None
+    if marker == "redis":
+        return bool(os.environ.get("REDIS_URL"))
+    return True
+
+
+def pytest_runtest_setup(item):
+    for marker, (variable, what) in REQUIREMENTS.items():
+        if item.get_closest_marker(marker) and not _available(marker):
+            message = f"needs {what}"
+            if os.environ.get(variable) == "1":
+                pytest.fail(f"{message}, and {variable}=1 says it must be here", pytrace=False)
+            pytest.skip(message)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _plain_static_storage():
+    # Tests run with DEBUG off, where static files use the manifest storage;
+    # that needs collectstatic, which only the static-files test runs.
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.ContributorFactory(name="Dr Test Reviewer", credentials="MD")
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client_logged_in(client, django_user_model):
+    user = django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def one_of_each(db):
+    """One published object of every content type, with its related rows."""
+    article = factories.ArticleFactory(published=True)
+    faq = factories.FAQEntryFactory(published=True)
+    strain = factories.StrainProfileFactory(published=True)
+    factories.ReportedEffectFactory(strain=strain)
+    risk = factories.RiskItemFactory(published=True)
+    page = factories.PageFactory(published=True, slug="about")
+    article.related_risks.add(risk)
+    article.related_faqs.add(faq)
+    return {"article": article, "faq": faq, "strain": strain, "risk": risk, "page": page, "contributor": article.author}
