@@ -12,9 +12,7 @@ NOTICE_MARKER = "data-safety-notice"
 def _includes_notice_at_top_level(nodelist) -> bool:
     # Only the root nodelist counts: inside a {% block %} a child template could
     # replace it, inside {% if %} it could be switched off.
-    return any(
-        isinstance(node, IncludeNode) and node.template.resolve({}) == NOTICE_TEMPLATE for node in nodelist
-    )
+    return any(isinstance(node, IncludeNode) and node.template.resolve({}) == NOTICE_TEMPLATE for node in nodelist)
 
 
 @register(Tags.templates)

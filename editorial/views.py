@@ -4,10 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.views import View
 from django.views.generic import DetailView
-from markdownx.forms import ImageForm
 
 from .markdown import markdownify
 from .models import Contributor, Page
+from .uploads import ImageUploadForm
 
 MAX_PREVIEW_CHARS = 100_000
 
@@ -41,10 +41,10 @@ class ImageUploadView(StaffOnlyMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        form = ImageForm(request.POST, request.FILES)
+        form = ImageUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return JsonResponse(form.errors, status=400)
-        return JsonResponse({"image_code": f"![]({form.save(commit=True)})"})
+        return JsonResponse({"image_code": f"![]({form.save()})"})
 
 
 class PublishedDetailView(DetailView):

@@ -28,7 +28,7 @@ DEBUG = env_bool("DJANGO_DEBUG")
 
 # A real key is required whenever debug is off; the development key below is
 # public, so it must never sign anything in production.
-DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
+DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -39,9 +39,7 @@ if not SECRET_KEY:
             "or set DJANGO_DEBUG=1 for local development."
         )
     SECRET_KEY = DEV_SECRET_KEY
-elif not DEBUG and (
-    SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 40 or len(set(SECRET_KEY)) < 5
-):
+elif not DEBUG and (SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 40 or len(set(SECRET_KEY)) < 5):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is too weak for DJANGO_DEBUG off: use at least 40 random "
         "characters that do not start with 'django-insecure'."

@@ -18,7 +18,11 @@ urlpatterns = [
     path("risks/", include("risks.urls")),
     path("contributors/<slug:slug>/", editorial_views.ContributorDetailView.as_view(), name="contributor_detail"),
     # markdownx's own urls are deliberately not included: these are staff-only.
-    path(f"{settings.ADMIN_URL}markdownx/markdownify/", editorial_views.MarkdownPreviewView.as_view(), name="markdownx_preview"),
+    path(
+        f"{settings.ADMIN_URL}markdownx/markdownify/",
+        editorial_views.MarkdownPreviewView.as_view(),
+        name="markdownx_preview",
+    ),
     path(f"{settings.ADMIN_URL}markdownx/upload/", editorial_views.ImageUploadView.as_view(), name="markdownx_upload"),
     path(settings.ADMIN_URL, admin.site.urls),
     # Standing pages (About, privacy, ...) live at the top level; keep this last.

@@ -37,14 +37,15 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _plain_static_storage():
+def _test_settings():
     # Tests run with DEBUG off, where static files use the manifest storage;
     # that needs collectstatic, which only the static-files test runs.
     with override_settings(
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
+        },
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # speed only
     ):
         yield
 

@@ -19,7 +19,9 @@ class Contributor(models.Model):
     )
     bio = models.TextField(_("biography"), blank=True)
     conflicts_of_interest = models.TextField(
-        _("conflicts of interest"), blank=True, help_text=_('Leave empty only if there are none; the page then says "None declared".')
+        _("conflicts of interest"),
+        blank=True,
+        help_text=_('Leave empty only if there are none; the page then says "None declared".'),
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -60,7 +62,10 @@ class Source(models.Model):
     """Something we cite; `[@key]` in Markdown refers to it by `key`."""
 
     key = models.SlugField(
-        _("key"), max_length=80, unique=True, help_text=_("Short handle used in Markdown as [@key], e.g. fda-kratom-2024.")
+        _("key"),
+        max_length=80,
+        unique=True,
+        help_text=_("Short handle used in Markdown as [@key], e.g. fda-kratom-2024."),
     )
     title = models.CharField(_("title"), max_length=400)
     authors = models.CharField(_("authors"), max_length=400, blank=True)

@@ -104,12 +104,23 @@ class Publishable(models.Model):
                 condition=~Q(status=Status.PUBLISHED)
                 | Q(reviewed_by__isnull=False, last_reviewed_at__isnull=False, published_at__isnull=False),
                 name="%(app_label)s_%(class)s_published_is_reviewed",
-                violation_error_message=_("Published content needs a medical reviewer, a review date and a publication time."),
+                violation_error_message=_(
+                    "Published content needs a medical reviewer, a review date and a publication time."
+                ),
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        creating = self.pk is None
+        self.render_markdown()
+        super().save(*args, **kwargs)
+        if creating:
+            # Ids in the body carry the primary key, known only now.
+            self.render_markdown()
+            type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
 
     @property
     def id_prefix(self) -> str:
@@ -124,15 +135,6 @@ class Publishable(models.Model):
         """Fill the derived HTML columns from `body` with the current pipeline."""
         rendered = render(self.body, id_prefix=self.id_prefix)
         self.body_html, self.body_toc, self.rendered_with = rendered.html, rendered.toc, PIPELINE_VERSION
-
-    def save(self, *args, **kwargs) -> None:
-        creating = self.pk is None
-        self.render_markdown()
-        super().save(*args, **kwargs)
-        if creating:
-            # Ids in the body carry the primary key, known only now.
-            self.render_markdown()
-            type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
 
     def search_text(self) -> str:
         """Plain text that search matches against; subclasses add their own fields."""

@@ -13,7 +13,9 @@ def test_tables_keep_alignment_as_attributes():
 
 
 def test_footnotes_link_both_ways_with_the_object_prefix():
-    out = render("Claim[^1] and another[^long note].\n\n[^1]: First.\n[^long note]: Second.", id_prefix="article-7-").html
+    out = render(
+        "Claim[^1] and another[^long note].\n\n[^1]: First.\n[^long note]: Second.", id_prefix="article-7-"
+    ).html
     assert '<sup id="article-7-fnref-1"><a class="footnote-ref" href="#article-7-fn-1"' in out
     assert '<li id="article-7-fn-1">' in out
     assert 'class="footnote-backref" href="#article-7-fnref-1"' in out
@@ -49,7 +51,9 @@ def test_bad_id_prefix_is_refused():
 
 
 def test_images_only_from_our_media():
-    out = render("![ok](/media/uploads/a.png) ![off](https://tracker.example/p.gif) ![proto](//evil.example/media/x.png)").html
+    out = render(
+        "![ok](/media/uploads/a.png) ![off](https://tracker.example/p.gif) ![proto](//evil.example/media/x.png)"
+    ).html
     assert 'src="/media/uploads/a.png"' in out
     assert "tracker.example" not in out
     assert "evil.example" not in out
@@ -96,6 +100,7 @@ HOSTILE = {
     "class injection": '<p class="safety-notice">fake notice</p>',
     "data attribute": '<p data-safety-notice="1">fake notice</p>',
 }
+
 
 @pytest.mark.parametrize("source", HOSTILE.values(), ids=HOSTILE.keys())
 def test_hostile_input_is_neutralised(source):

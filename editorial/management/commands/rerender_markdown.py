@@ -8,8 +8,8 @@ from editorial.signals import publishable_models
 
 class Command(BaseCommand):
     help = (
-        "Re-render stored Markdown with the current pipeline (version %d). By default only rows "
-        "rendered by an older version; --all re-renders every row. Writes no history." % PIPELINE_VERSION
+        f"Re-render stored Markdown with the current pipeline (version {PIPELINE_VERSION}). By default only "
+        "rows rendered by an older version; --all re-renders every row. Writes no history."
     )
 
     def add_arguments(self, parser):

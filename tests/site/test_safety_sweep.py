@@ -1,0 +1,102 @@
+"""DESIGN.md "The required safety notice", item 3: every HTML page carries exactly one notice.
+
+Every URL the resolver knows must be listed below, as a public page (with the
+arguments to build it), a non-HTML route, or a staff-only route. A new URL that
+is in none of them fails `test_every_url_is_accounted_for`.
+"""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.views import defaults
+
+from tests import factories
+
+# route name -> content type it must answer with (checked: never HTML)
+NON_HTML = {"healthz": "application/json"}
+# Staff-only endpoints (POST from the admin editor), tested in test_markdownx_views.
+STAFF_ONLY = {"markdownx_preview", "markdownx_upload"}
+# The admin is its own site with its own base template; it is not a public page.
+EXCLUDED_NAMESPACES = {"admin"}
+
+
+def all_route_names(resolver=None, namespace="") -> list[str]:
+    names = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in EXCLUDED_NAMESPACES:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names += all_route_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"unnamed URL pattern {pattern.pattern} cannot be swept"
+            names.append(namespace + pattern.name)
+    return names
+
+
+def public_urls(objects) -> dict[str, list[str]]:
+    """Route name -> URLs to request, built from one published object of each type."""
+    kwargs = {
+        "articles:detail": {"slug": objects["article"].slug},
+        "faq:detail": {"slug": objects["faq"].slug},
+        "strains:detail": {"slug": objects["strain"].slug},
+        "risks:detail": {"slug": objects["risk"].slug},
+        "contributor_detail": {"slug": objects["contributor"].slug},
+        "page_detail": {"slug": objects["page"].slug},
+    }
+    simple = ["home", "get_help", "articles:list", "faq:list", "strains:list", "risks:list"]
+    urls = {name: [reverse(name, kwargs=kwargs[name])] for name in kwargs}
+    urls |= {name: [reverse(name)] for name in simple}
+    urls["articles:list"].append(reverse("articles:list") + "?page=2")
+    return urls
+
+
+@pytest.fixture
+def site_objects(one_of_each):
+    factories.ArticleFactory.create_batch(20, published=True)  # a second page of articles
+    return one_of_each
+
+
+def test_every_url_is_accounted_for(site_objects):
+    listed = set(public_urls(site_objects)) | set(NON_HTML) | STAFF_ONLY
+    assert sorted(set(all_route_names()) - listed) == [], "add new routes to the sweep"
+    assert sorted(listed - set(all_route_names())) == [], "the sweep lists routes that no longer exist"
+
+
+def test_every_public_page_has_exactly_one_safety_notice(client, site_objects):
+    for name, urls in public_urls(site_objects).items():
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (name, url)
+            assert response["Content-Type"].startswith("text/html"), (name, url)
+            assert response.content.decode().count("data-safety-notice") == 1, (name, url)
+
+
+def test_non_html_routes_are_not_html(client, site_objects):
+    for name, content_type in NON_HTML.items():
+        response = client.get(reverse(name))
+        assert response["Content-Type"].startswith(content_type), name
+        assert b"data-safety-notice" not in response.content
+
+
+@pytest.mark.django_db
+def test_the_404_page_has_the_notice(client):
+    response = client.get("/no-such-page/here/")
+    assert response.status_code == 404
+    assert response.content.decode().count("data-safety-notice") == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("handler", "status"),
+    [
+        (lambda request: defaults.server_error(request), 500),
+        (lambda request: defaults.permission_denied(request, Exception()), 403),
+        (lambda request: defaults.bad_request(request, Exception()), 400),
+    ],
+    ids=["500", "403", "400"],
+)
+def test_error_pages_have_the_notice(handler, status):
+    response = handler(RequestFactory().get("/"))
+    assert response.status_code == status
+    assert response.content.decode().count("data-safety-notice") == 1
