@@ -1,16 +1,30 @@
+from django.db.models import Prefetch
 from django.views.generic import ListView
 
-from editorial.views import PublishedDetailView
+from editorial.views import PublishedDetailView, QueryFormMixin
 
+from .forms import ArticleFilterForm
 from .models import Article
 
 
-class ArticleListView(ListView):
-    paginate_by = 20
+def _published_related(field: str) -> Prefetch:
+    """Prefetch a related-content field, keeping only what readers may see."""
+    model = Article._meta.get_field(field).related_model
+    return Prefetch(field, queryset=model.objects.published())
+
+
+class ArticleListView(QueryFormMixin, ListView):
+    query_form_class = ArticleFilterForm
+    paginate_by = 10
 
     def get_queryset(self):
-        return Article.objects.published().select_related("author", "reviewed_by")
+        articles = Article.objects.published().select_related("reviewed_by").prefetch_related("topics")
+        topic = self.query_form.cleaned_data["topic"]
+        return articles.filter(topics=topic) if topic else articles
 
 
 class ArticleDetailView(PublishedDetailView):
-    queryset = Article.objects.select_related("author", "reviewed_by")
+    parent_page = ("Articles", "articles:list")
+    queryset = Article.objects.prefetch_related(
+        "topics", _published_related("related_risks"), _published_related("related_faqs")
+    )

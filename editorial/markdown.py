@@ -7,6 +7,7 @@ PIPELINE_VERSION whenever the output for the same input changes, then run
 `manage.py rerender_markdown`.
 """
 
+import html
 import logging
 import re
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from django.utils.text import slugify
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 logger = logging.getLogger(__name__)
@@ -27,10 +29,13 @@ logger = logging.getLogger(__name__)
 PIPELINE_VERSION = 1
 
 # Ids we generate: "<prefix>h-<slug>" for headings, "<prefix>fn-<label>" and
-# "<prefix>fnref-<label>" for footnotes. The prefix ("article-12-") keeps
-# several objects rendered on one page from colliding. nh3 drops every other id.
+# "<prefix>fnref-<label>" for footnotes, "cite-<type>-<pk>-<n>" for citations
+# (whose sources list, rendered by a template, has "src-<type>-<pk>-<n>"). The
+# prefix ("article-12-") keeps several objects on one page from colliding.
+# nh3 drops every other id.
 ID_PREFIX_RE = re.compile(r"^(?:[a-z]+-\d+-)?$")
-GENERATED_ID_RE = re.compile(r"^(?:[a-z]+-\d+-)?(?:h|fn|fnref\d*)-[a-z0-9_-]+$")
+GENERATED_ID_RE = re.compile(r"^(?:(?:[a-z]+-\d+-)?(?:h|fn|fnref\d*)-[a-z0-9_-]+|cite-[a-z]+(?:-\d+)?-\d+)$")
+CITATION_RE = r"\[@([a-z0-9][a-z0-9-]*)\]"
 ID_TAGS = {"h2", "h3", "h4", "li", "sup"}
 
 ALLOWED_TAGS = {
@@ -50,6 +55,7 @@ ALLOWED_ATTRIBUTES = {
     **{tag: {"id"} for tag in ID_TAGS},
 }
 ALLOWED_CLASSES = {
+    "sup": {"citation"},
     "a": {"footnote-ref", "footnote-backref"},
     "div": {"footnote"},
 }
@@ -61,6 +67,13 @@ class Rendered:
     html: str
     # Table of contents: [{"id", "name", "level", "children": [...]}] for h2-h3.
     toc: list = field(default_factory=list)
+    # Source keys cited with [@key], in order of first citation (position n = index + 1).
+    citation_keys: list = field(default_factory=list)
+
+
+def citation_namespace(id_prefix: str) -> str:
+    """ "article-12-" -> "article-12": the part of citation anchors naming the object."""
+    return id_prefix.rstrip("-") or "draft"
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
@@ -133,46 +146,74 @@ class _DemoteH1(Treeprocessor):
             element.tag = "h2"
 
 
+class _Citations(InlineProcessor):
+    """`[@key]` -> a numbered superscript linking to the object's sources list."""
+
+    def __init__(self, md: markdown.Markdown, namespace: str):
+        super().__init__(CITATION_RE, md)
+        self.namespace = namespace
+        self.keys: list[str] = []
+
+    def handleMatch(self, match, data):  # noqa: N802 - Python-Markdown's name
+        key = match.group(1)
+        first = key not in self.keys
+        if first:
+            self.keys.append(key)
+        number = self.keys.index(key) + 1
+        sup = ElementTree.Element("sup", {"class": "citation"})
+        if first:
+            sup.set("id", f"cite-{self.namespace}-{number}")
+        link = ElementTree.SubElement(sup, "a", {"href": f"#src-{self.namespace}-{number}"})
+        link.text = f"[{number}]"
+        return sup, match.start(0), match.end(0)
+
+
 class _IdsExtension(markdown.Extension):
     def __init__(self, id_prefix: str):
         super().__init__()
         self.id_prefix = id_prefix
+        self.citations: _Citations | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # Demote before toc (priority 5) so the heading gets its id and TOC entry;
         # prefix footnotes after the inline (20) and footnote (50) processors made them.
         md.treeprocessors.register(_DemoteH1(md), "demote_h1", 30)
         md.treeprocessors.register(_PrefixFootnotes(md, self.id_prefix), "prefix_footnotes", 4)
+        # Above links (160) and footnote references (175) so "[@key]" is never read as either.
+        self.citations = _Citations(md, citation_namespace(self.id_prefix))
+        md.inlinePatterns.register(self.citations, "citation", 180)
 
 
 def _toc_entries(tokens: list) -> list:
     return [
-        {"id": t["id"], "name": t["name"], "level": t["level"], "children": _toc_entries(t["children"])}
+        # Python-Markdown gives names HTML-escaped; store plain text, templates escape it.
+        {"id": t["id"], "name": html.unescape(t["name"]), "level": t["level"], "children": _toc_entries(t["children"])}
         for t in tokens
         if t["level"] <= 3
     ]
 
 
 def render(text: str, *, id_prefix: str = "") -> Rendered:
-    """Render Markdown to sanitised HTML and a table of contents."""
+    """Render Markdown to sanitised HTML, a table of contents and the cited source keys."""
     if not ID_PREFIX_RE.match(id_prefix):
         raise ValueError(f"id_prefix must look like 'article-12-', not {id_prefix!r}")
 
     def heading_slug(value: str, separator: str) -> str:
         return f"{id_prefix}h-{slugify(value) or 'section'}"
 
+    ids = _IdsExtension(id_prefix)
     md = markdown.Markdown(
         extensions=[
             TableExtension(use_align_attribute=True),
             FootnoteExtension(SEPARATOR="-"),
-            _IdsExtension(id_prefix),
+            ids,
             TocExtension(slugify=heading_slug, toc_depth="2-4"),
             "sane_lists",
         ],
         output_format="html",
     )
     html = md.convert(text or "")
-    return Rendered(html=sanitize(html), toc=_toc_entries(md.toc_tokens))
+    return Rendered(html=sanitize(html), toc=_toc_entries(md.toc_tokens), citation_keys=ids.citations.keys)
 
 
 def markdownify(text: str) -> str:

@@ -1,12 +1,16 @@
 """Staff-only Markdown endpoints for the admin editor, and the shared public views."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
 from .markdown import markdownify
 from .models import Contributor, Page
+from .registry import publishable_models
 from .uploads import ImageUploadForm
 
 MAX_PREVIEW_CHARS = 100_000
@@ -47,11 +51,36 @@ class ImageUploadView(StaffOnlyMixin, View):
         return JsonResponse({"image_code": f"![]({form.save()})"})
 
 
+class QueryFormMixin:
+    """Query parameters go through a form; invalid input re-renders the page with a 400."""
+
+    query_form_class = None
+
+    def get(self, request, *args, **kwargs):
+        self.query_form = self.query_form_class(request.GET)
+        if not self.query_form.is_valid():
+            context = {"form": self.query_form, "object_list": [], "is_paginated": False}
+            return render(request, self.get_template_names(), context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.query_form, **kwargs)
+
+
 class PublishedDetailView(DetailView):
     """A detail page for a Publishable: 404 unless it is visible to the public."""
 
+    # (label, URL name) of the list page this item sits under, for the breadcrumbs.
+    parent_page: tuple[str, str] | None = None
+
     def get_queryset(self):
-        return super().get_queryset().published()
+        return super().get_queryset().published().with_sources().select_related("author", "reviewed_by")
+
+    def get_context_data(self, **kwargs):
+        crumbs = [("Home", reverse("home"))]
+        if self.parent_page:
+            crumbs.append((self.parent_page[0], reverse(self.parent_page[1])))
+        return super().get_context_data(breadcrumbs=[*crumbs, (self.object.title, None)], **kwargs)
 
 
 class PageDetailView(PublishedDetailView):
@@ -60,3 +89,9 @@ class PageDetailView(PublishedDetailView):
 
 class ContributorDetailView(DetailView):
     model = Contributor
+
+    def get_context_data(self, **kwargs):
+        role = Q(author=self.object) | Q(reviewed_by=self.object)
+        work = [item for model in publishable_models() for item in model.objects.published().filter(role)[:50]]
+        work.sort(key=lambda item: item.published_at, reverse=True)
+        return super().get_context_data(work=work, **kwargs)

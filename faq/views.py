@@ -7,8 +7,9 @@ from .models import FAQEntry
 
 class FAQListView(ListView):
     def get_queryset(self):
-        return FAQEntry.objects.published().select_related("category")
+        return FAQEntry.objects.published().select_related("category").with_sources()
 
 
 class FAQDetailView(PublishedDetailView):
-    queryset = FAQEntry.objects.select_related("category", "author", "reviewed_by")
+    parent_page = ("FAQ", "faq:list")
+    queryset = FAQEntry.objects.select_related("category")

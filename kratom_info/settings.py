@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "simple_history",
     "editorial",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "faq",
     "strains",
     "risks",
+    "kratom_info",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kratom_info.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kratom_info.urls"

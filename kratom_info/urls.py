@@ -1,22 +1,31 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from editorial import views as editorial_views
 
 from . import views
+from .feeds import ArticleAtomFeed, ArticleFeed
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("get-help/", TemplateView.as_view(template_name="get_help.html"), name="get_help"),
-    path("healthz", views.healthz, name="healthz"),
+    path("evidence-levels/", views.EvidenceLevelsView.as_view(), name="evidence_levels"),
     path("articles/", include("articles.urls")),
     path("faq/", include("faq.urls")),
     path("strains/", include("strains.urls")),
     path("risks/", include("risks.urls")),
     path("contributors/<slug:slug>/", editorial_views.ContributorDetailView.as_view(), name="contributor_detail"),
+    path("feeds/articles.rss", ArticleFeed(), name="feed_rss"),
+    path("feeds/articles.atom", ArticleAtomFeed(), name="feed_atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
     # markdownx's own urls are deliberately not included: these are staff-only.
     path(
         f"{settings.ADMIN_URL}markdownx/markdownify/",

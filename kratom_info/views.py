@@ -1,20 +1,79 @@
-"""Site-wide views: home, get-help, health check."""
+"""Site-wide views: home, search, get-help, evidence levels, robots.txt, health check."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
+from editorial.models import EvidenceLevel, Page, SearchEntry
+from editorial.search import search_entries
+from editorial.views import QueryFormMixin
+from faq.models import FAQEntry
+from risks.models import RiskCategory, RiskItem
+from strains.models import ReportedEffect, StrainProfile
+
+from .forms import SearchForm
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["articles"] = Article.objects.published().select_related("author", "reviewed_by")[:6]
-        return context
+        articles = list(Article.objects.published().filter(is_featured=True).select_related("reviewed_by")[:3])
+        if not articles:
+            articles = list(Article.objects.published().select_related("reviewed_by")[:3])
+        risk_counts = dict(
+            RiskItem.objects.published().values_list("category").annotate(n=Count("pk")).values_list("category", "n")
+        )
+        return super().get_context_data(
+            featured=articles[0] if articles else None,
+            articles=articles,
+            risk_categories=[(category, risk_counts.get(category.value, 0)) for category in RiskCategory],
+            faqs=FAQEntry.objects.published().order_by("category__order", "order")[:5],
+            strains=StrainProfile.objects.published().prefetch_related(
+                Prefetch("effects", queryset=ReportedEffect.objects.order_by("order", "pk"))
+            ),
+            **kwargs,
+        )
+
+
+class SearchView(QueryFormMixin, ListView):
+    query_form_class = SearchForm
+    template_name = "search.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.query = self.query_form.cleaned_data["q"].strip()
+        return search_entries(self.query) if self.query else SearchEntry.objects.none()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class EvidenceLevelsView(TemplateView):
+    """The evidence levels, explained; the intro is the editable "evidence-levels" page."""
+
+    template_name = "evidence_levels.html"
+
+    def get_context_data(self, **kwargs):
+        page = Page.objects.published().filter(slug="evidence-levels").first()
+        return super().get_context_data(page=page, levels=list(EvidenceLevel), **kwargs)
+
+
+def robots_txt(request):
+    body = "\n".join(
+        [
+            "User-agent: *",
+            f"Disallow: {reverse('admin:index')}",
+            f"Disallow: {reverse('search')}",
+            f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        ]
+    )
+    return HttpResponse(body + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

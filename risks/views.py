@@ -1,14 +1,39 @@
 from django.views.generic import ListView
 
+from editorial.models import EvidenceLevel
 from editorial.views import PublishedDetailView
 
-from .models import RiskItem
+from .models import RiskCategory, RiskItem, Severity
+
+
+def severity_evidence_grid(risks: list[RiskItem]) -> dict:
+    """Risks placed on a severity x evidence grid, for the chart and its table."""
+    cells = {(severity, level): [] for severity in Severity for level in EvidenceLevel}
+    for risk in risks:
+        cells[(risk.severity, risk.evidence_level)].append(risk)
+    return {
+        "levels": list(EvidenceLevel),
+        "rows": [
+            {"severity": severity, "cells": [cells[(severity, level)] for level in EvidenceLevel]}
+            for severity in Severity
+        ],
+    }
 
 
 class RiskListView(ListView):
     def get_queryset(self):
         return RiskItem.objects.published()
 
+    def get_context_data(self, **kwargs):
+        risks = list(self.object_list)
+        groups = [(category, [r for r in risks if r.category == category]) for category in RiskCategory]
+        return super().get_context_data(
+            groups=[(category, items) for category, items in groups if items],
+            grid=severity_evidence_grid(risks),
+            **kwargs,
+        )
+
 
 class RiskDetailView(PublishedDetailView):
-    queryset = RiskItem.objects.select_related("author", "reviewed_by")
+    parent_page = ("Risks", "risks:list")
+    queryset = RiskItem.objects.all()

@@ -14,4 +14,5 @@ class StrainListView(ListView):
 
 
 class StrainDetailView(PublishedDetailView):
-    queryset = StrainProfile.objects.select_related("author", "reviewed_by").prefetch_related(EFFECTS)
+    parent_page = ("Strains", "strains:list")
+    queryset = StrainProfile.objects.prefetch_related(EFFECTS)

@@ -1,11 +1,13 @@
 """What every published thing shares. Content apps import from here."""
 
+from .citations import Citation
 from .people import Contributor, Source, SourceType
 from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
 from .search import SearchEntry
 from .site import Page, SafetyNotice
 
 __all__ = [
+    "Citation",
     "Contributor",
     "EvidenceLevel",
     "Page",

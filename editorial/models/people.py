@@ -23,6 +23,9 @@ class Contributor(models.Model):
         blank=True,
         help_text=_('Leave empty only if there are none; the page then says "None declared".'),
     )
+    is_demo = models.BooleanField(
+        _("demo profile"), default=False, help_text=_("A fictional person used by demo content; pages show a banner.")
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),

@@ -1,5 +1,7 @@
 """Publishable: the abstract base of every piece of public content."""
 
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -8,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from ..markdown import PIPELINE_VERSION, render
+from ..markdown import PIPELINE_VERSION, citation_namespace, render
+from .citations import Citation
+from .people import Source
 
 
 class Status(models.TextChoices):
@@ -38,6 +42,35 @@ class EvidenceLevel(models.TextChoices):
         """Only controlled evidence may be presented as established; anecdote never is."""
         return self in {type(self).HIGH, type(self).MODERATE}
 
+    @property
+    def description(self) -> str:
+        return str(EVIDENCE_DESCRIPTIONS[self])
+
+
+EVIDENCE_DESCRIPTIONS = {
+    EvidenceLevel.HIGH: _(
+        "Consistent results from well-run controlled trials or systematic reviews of them. "
+        "Further research is unlikely to change the picture much."
+    ),
+    EvidenceLevel.MODERATE: _(
+        "Controlled studies point the same way, but they are few, small or have weaknesses. "
+        "Further research could change the conclusion."
+    ),
+    EvidenceLevel.LOW: _(
+        "Observational studies, surveys or small uncontrolled studies. They show what happens "
+        "to some people, not what kratom causes."
+    ),
+    EvidenceLevel.VERY_LOW: _(
+        "Case reports, laboratory or animal studies, or studies with serious flaws. A signal worth "
+        "knowing about, not a finding."
+    ),
+    EvidenceLevel.ANECDOTAL: _(
+        "What people say happened to them, in forums, reviews or marketing. Not tested, and not "
+        "established: we never present it as fact."
+    ),
+    EvidenceLevel.NONE_FOUND: _("We looked and found no study that addresses the question."),
+}
+
 
 def published_q(now=None) -> Q:
     """The one definition of "visible to the public", shared by search and sitemaps."""
@@ -48,6 +81,12 @@ class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         """Rows a reader may see: published, with a publication time already passed."""
         return self.filter(published_q(now))
+
+    def with_sources(self):
+        """Prefetch each row's citations and their sources, numbered in order."""
+        return self.prefetch_related(
+            models.Prefetch("citations", queryset=Citation.objects.select_related("source").order_by("position"))
+        )
 
 
 class Publishable(models.Model):
@@ -89,6 +128,7 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    citations = GenericRelation("editorial.Citation")
 
     # Columns save() computes from the others; they stay out of history.
     derived_fields = ("body_html", "body_toc", "rendered_with")
@@ -122,19 +162,40 @@ class Publishable(models.Model):
             self.render_markdown()
             type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
 
+    def clean(self) -> None:
+        super().clean()
+        keys = render(self.body).citation_keys
+        unknown = sorted(set(keys) - set(Source.objects.filter(key__in=keys).values_list("key", flat=True)))
+        if unknown:
+            message = _("Unknown source key(s): %(keys)s. Add the source first, or fix the key.")
+            raise ValidationError({"body": message % {"keys": ", ".join(unknown)}})
+
     @property
     def id_prefix(self) -> str:
         """Prefix for ids in the rendered body, unique across objects on one page."""
         return f"{self._meta.model_name}-{self.pk}-" if self.pk else ""
 
     @property
+    def table_of_contents(self) -> list:
+        """The body's h2/h3 headings, shown only when there are three or more."""
+        count = sum(1 + len(entry["children"]) for entry in self.body_toc)
+        return self.body_toc if count >= 3 else []
+
+    @property
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+    @property
+    def citation_namespace(self) -> str:
+        """The object part of citation anchors: "src-<this>-3" in the sources list."""
+        return citation_namespace(self.id_prefix)
 
     def render_markdown(self) -> None:
         """Fill the derived HTML columns from `body` with the current pipeline."""
         rendered = render(self.body, id_prefix=self.id_prefix)
         self.body_html, self.body_toc, self.rendered_with = rendered.html, rendered.toc, PIPELINE_VERSION
+        # Not a column: read by the post-save handler that writes Citation rows.
+        self.cited_keys = rendered.citation_keys
 
     def search_text(self) -> str:
         """Plain text that search matches against; subclasses add their own fields."""

@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from .publishable import PublishableQuerySet, Status
 
 
+def _plain(text: str) -> str:
+    """Collapse whitespace and drop the private-use characters search uses as highlight markers."""
+    return " ".join(text.replace("\ue000", "").replace("\ue001", "").split())
+
+
 class SearchEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -47,7 +52,7 @@ class SearchEntry(models.Model):
                 "kind": str(instance._meta.verbose_name),
                 "title": instance.title,
                 "summary": instance.summary,
-                "text": instance.search_text(),
+                "text": _plain(instance.search_text()),
                 "url": instance.get_absolute_url(),
                 "status": instance.status,
                 "published_at": instance.published_at,

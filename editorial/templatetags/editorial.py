@@ -1,6 +1,8 @@
 from django import template
+from django.db import DatabaseError
 
-from editorial.models import EvidenceLevel, SafetyNotice
+from editorial.models import Contributor, EvidenceLevel, SafetyNotice
+from editorial.search import snippet
 
 register = template.Library()
 
@@ -11,6 +13,15 @@ def safety_notice_message() -> str:
     return SafetyNotice.current_message()
 
 
+@register.simple_tag
+def demo_content_present() -> bool:
+    """True while fictional demo contributors exist, so pages can say the content is a demo."""
+    try:
+        return Contributor.objects.filter(is_demo=True).exists()
+    except DatabaseError:
+        return False
+
+
 @register.inclusion_tag("includes/_evidence_badge.html")
 def evidence_badge(level: str) -> dict:
     """A labelled badge for an evidence level, linking to the explanation of the levels."""
@@ -19,3 +30,9 @@ def evidence_badge(level: str) -> dict:
     except ValueError:
         evidence = EvidenceLevel.NONE_FOUND
     return {"level": evidence}
+
+
+@register.simple_tag
+def search_snippet(entry, query: str):
+    """An escaped excerpt of a search result with the matched words highlighted."""
+    return snippet(entry, query)

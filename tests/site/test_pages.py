@@ -1,11 +1,14 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
 
 from editorial.models import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+MAX_PAGE_QUERIES = 10  # DESIGN.md: a public page uses at most 10 queries uncached
 
 
 def queries_for(client, url) -> int:
@@ -28,29 +31,32 @@ def assert_constant_queries(client, url, make_items):
 
 
 def test_home_query_count_is_constant(client):
-    assert assert_constant_queries(client, "/", lambda n: factories.ArticleFactory.create_batch(n, published=True)) <= 5
+    assert (
+        assert_constant_queries(client, "/", lambda n: factories.ArticleFactory.create_batch(n, published=True))
+        <= MAX_PAGE_QUERIES
+    )
 
 
 def test_article_list_query_count_is_constant(client):
     make = lambda n: factories.ArticleFactory.create_batch(n, published=True)  # noqa: E731
-    assert assert_constant_queries(client, "/articles/", make) <= 5
+    assert assert_constant_queries(client, "/articles/", make) <= MAX_PAGE_QUERIES
 
 
 def test_faq_list_query_count_is_constant(client):
     make = lambda n: factories.FAQEntryFactory.create_batch(n, published=True)  # noqa: E731
-    assert assert_constant_queries(client, "/faq/", make) <= 5
+    assert assert_constant_queries(client, "/faq/", make) <= MAX_PAGE_QUERIES
 
 
 def test_risk_list_query_count_is_constant(client):
     make = lambda n: factories.RiskItemFactory.create_batch(n, published=True)  # noqa: E731
-    assert assert_constant_queries(client, "/risks/", make) <= 5
+    assert assert_constant_queries(client, "/risks/", make) <= MAX_PAGE_QUERIES
 
 
 def test_strain_pages_query_count_is_constant_in_reported_effects(client):
     strain = factories.StrainProfileFactory(published=True)
     make = lambda n: factories.ReportedEffectFactory.create_batch(n, strain=strain, source=factories.SourceFactory())  # noqa: E731
-    assert assert_constant_queries(client, "/strains/", make) <= 5
-    assert queries_for(client, strain.get_absolute_url()) <= 5
+    assert assert_constant_queries(client, "/strains/", make) <= MAX_PAGE_QUERIES
+    assert queries_for(client, strain.get_absolute_url()) <= MAX_PAGE_QUERIES
 
 
 @pytest.mark.parametrize(
@@ -76,7 +82,7 @@ def test_strain_page_says_colours_are_trade_labels(client):
     factories.ReportedEffectFactory(strain=strain, evidence_level="anecdotal")
     html = client.get(strain.get_absolute_url()).content.decode()
     assert "trade labels" in html
-    assert "Evidence: Anecdotal (not established)" in html
+    assert "Evidence: Anecdotal (not established)" in strip_tags(html)
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "1" * 400, "2\x00"])

@@ -13,7 +13,13 @@ from django.views import defaults
 from tests import factories
 
 # route name -> content type it must answer with (checked: never HTML)
-NON_HTML = {"healthz": "application/json"}
+NON_HTML = {
+    "healthz": "application/json",
+    "feed_rss": "application/rss+xml",
+    "feed_atom": "application/atom+xml",
+    "sitemap": "application/xml",
+    "robots_txt": "text/plain",
+}
 # Staff-only endpoints (POST from the admin editor), tested in test_markdownx_views.
 STAFF_ONLY = {"markdownx_preview", "markdownx_upload"}
 # The admin is its own site with its own base template; it is not a public page.
@@ -44,10 +50,20 @@ def public_urls(objects) -> dict[str, list[str]]:
         "contributor_detail": {"slug": objects["contributor"].slug},
         "page_detail": {"slug": objects["page"].slug},
     }
-    simple = ["home", "get_help", "articles:list", "faq:list", "strains:list", "risks:list"]
+    simple = [
+        "home",
+        "get_help",
+        "evidence_levels",
+        "search",
+        "articles:list",
+        "faq:list",
+        "strains:list",
+        "risks:list",
+    ]
     urls = {name: [reverse(name, kwargs=kwargs[name])] for name in kwargs}
     urls |= {name: [reverse(name)] for name in simple}
     urls["articles:list"].append(reverse("articles:list") + "?page=2")
+    urls["search"] += [reverse("search") + "?q=body", reverse("search") + "?q=nothing-matches-this"]
     return urls
 
 

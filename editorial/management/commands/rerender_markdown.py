@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from editorial.markdown import PIPELINE_VERSION
-from editorial.models import SearchEntry
-from editorial.signals import publishable_models
+from editorial.registry import publishable_models
+from editorial.services import content_refresh_index
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
                     # update(), not save(): derived columns only, so no history row and no timestamp bump.
                     fields = {f: getattr(obj, f) for f in obj.derived_fields}
                     model._base_manager.filter(pk=obj.pk).update(**fields)
-                    SearchEntry.sync(obj)
+                    content_refresh_index(instance=obj)
                 if done % 100 == 0 or done == count:
                     self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
             total += count

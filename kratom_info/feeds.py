@@ -1,0 +1,50 @@
+"""RSS and Atom feeds of articles: summaries and a one-line notice, links from SITE_URL."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article
+
+NOTICE = "General information, not medical advice. If you are in crisis, call or text 988 (US) or see /get-help/."
+
+
+class ArticleFeed(Feed):
+    title = "Kratom Info: articles"
+    description = "New and updated articles on kratom and depression, medically reviewed."
+
+    def link(self) -> str:
+        return settings.SITE_URL + reverse("articles:list")
+
+    def feed_url(self) -> str:
+        return settings.SITE_URL + reverse("feed_rss")
+
+    def items(self):
+        return Article.objects.published().select_related("author").order_by("-published_at")[:20]
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return f"{item.summary}\n\n{NOTICE}"
+
+    def item_link(self, item: Article) -> str:
+        return settings.SITE_URL + item.get_absolute_url()
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_author_name(self, item: Article) -> str | None:
+        return item.author.name if item.author else None
+
+
+class ArticleAtomFeed(ArticleFeed):
+    feed_type = Atom1Feed
+    subtitle = ArticleFeed.description
+
+    def feed_url(self) -> str:
+        return settings.SITE_URL + reverse("feed_atom")

@@ -1,0 +1,26 @@
+"""A database outage answers 503 with Retry-After and the safety notice, never a 500."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER_SECONDS = 30
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        # OperationalError and InterfaceError are the connection failing, not our SQL.
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        return TemplateResponse(request, "503.html", status=503, headers=headers).render()

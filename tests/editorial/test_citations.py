@@ -1,0 +1,49 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from editorial.markdown import render
+from editorial.models import Citation
+from tests import factories
+from tests.html_checks import elements
+
+pytestmark = pytest.mark.django_db
+
+
+def test_citations_are_numbered_in_order_of_first_citation():
+    result = render("A [@b-key]. B [@a-key]. A again [@b-key].", id_prefix="article-5-")
+    assert result.citation_keys == ["b-key", "a-key"]
+    links = [attrs["href"] for tag, attrs in elements(result.html) if tag == "a"]
+    assert links == ["#src-article-5-1", "#src-article-5-2", "#src-article-5-1"]
+    sup_ids = [attrs.get("id") for tag, attrs in elements(result.html) if tag == "sup"]
+    assert sup_ids == ["cite-article-5-1", "cite-article-5-2", None]  # back-link target only on the first
+
+
+def test_citation_rows_follow_the_text_and_source_edits_show_at_once(client):
+    first, second = factories.SourceFactory(key="first"), factories.SourceFactory(key="second")
+    article = factories.ArticleFactory(published=True, body="X [@second]. Y [@first].")
+    assert [(c.position, c.source.key) for c in Citation.objects.all()] == [(1, "second"), (2, "first")]
+
+    second.title = "A corrected title"
+    second.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'id="src-article-{article.pk}-1"' in html
+    assert "A corrected title" in html
+
+    article.body = "Only [@first] now."
+    article.save()
+    assert [(c.position, c.source.key) for c in Citation.objects.all()] == [(1, "first")]
+
+
+def test_an_unknown_key_is_a_validation_error_naming_it():
+    factories.SourceFactory(key="known")
+    article = factories.ArticleFactory.build(body="Fine [@known], wrong [@no-such-study].", author=None)
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "no-such-study" in str(error.value.message_dict["body"])
+    assert "known," not in str(error.value.message_dict["body"])
+
+
+def test_citations_go_with_their_object():
+    factories.SourceFactory(key="s")
+    factories.FAQEntryFactory(body="[@s]").delete()
+    assert not Citation.objects.exists()
