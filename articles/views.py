@@ -15,6 +15,7 @@ def _published_related(field: str) -> Prefetch:
 
 class ArticleListView(QueryFormMixin, ListView):
     query_form_class = ArticleFilterForm
+    template_name = "articles/article_list.html"
     paginate_by = 10
 
     def get_queryset(self):

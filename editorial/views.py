@@ -52,7 +52,10 @@ class ImageUploadView(StaffOnlyMixin, View):
 
 
 class QueryFormMixin:
-    """Query parameters go through a form; invalid input re-renders the page with a 400."""
+    """Query parameters go through a form; invalid input re-renders the page with a 400.
+
+    Views using it name their `template_name`: the 400 page has no queryset to derive it from.
+    """
 
     query_form_class = None
 
@@ -60,7 +63,7 @@ class QueryFormMixin:
         self.query_form = self.query_form_class(request.GET)
         if not self.query_form.is_valid():
             context = {"form": self.query_form, "object_list": [], "is_paginated": False}
-            return render(request, self.get_template_names(), context, status=400)
+            return render(request, self.template_name, context, status=400)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

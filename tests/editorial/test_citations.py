@@ -19,7 +19,8 @@ def test_citations_are_numbered_in_order_of_first_citation():
 
 
 def test_citation_rows_follow_the_text_and_source_edits_show_at_once(client):
-    first, second = factories.SourceFactory(key="first"), factories.SourceFactory(key="second")
+    factories.SourceFactory(key="first")
+    second = factories.SourceFactory(key="second")
     article = factories.ArticleFactory(published=True, body="X [@second]. Y [@first].")
     assert [(c.position, c.source.key) for c in Citation.objects.all()] == [(1, "second"), (2, "first")]
 
