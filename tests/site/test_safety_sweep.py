@@ -5,12 +5,16 @@ arguments to build it), a non-HTML route, or a staff-only route. A new URL that
 is in none of them fails `test_every_url_is_accounted_for`.
 """
 
+import re
+
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
 from tests import factories
+from tests.html_checks import elements
 
 # route name -> content type it must answer with (checked: never HTML)
 NON_HTML = {
@@ -86,6 +90,24 @@ def test_every_public_page_has_exactly_one_safety_notice(client, site_objects):
             assert response.status_code == 200, (name, url)
             assert response["Content-Type"].startswith("text/html"), (name, url)
             assert response.content.decode().count("data-safety-notice") == 1, (name, url)
+
+
+def test_every_public_page_has_one_h1_one_main_a_unique_title_and_a_description(client, site_objects):
+    titles = {}
+    for urls in public_urls(site_objects).values():
+        url = urls[0]
+        html = client.get(url).content.decode()
+        tags = elements(html)
+        assert [tag for tag, _ in tags].count("h1") == 1, url
+        assert [tag for tag, _ in tags].count("main") == 1, url
+        description = [a.get("content", "") for t, a in tags if t == "meta" and a.get("name") == "description"]
+        assert len(description) == 1 and description[0].strip(), url
+        noindex = any(t == "meta" and a.get("name") == "robots" for t, a in tags)
+        canonical = [a["href"] for t, a in tags if t == "link" and a.get("rel") == "canonical"]
+        assert noindex or canonical == [f"{settings.SITE_URL}{url.split('?')[0]}"], url
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        assert title not in titles, f"{url} has the same <title> as {titles.get(title)}"
+        titles[title] = url
 
 
 def test_non_html_routes_are_not_html(client, site_objects):

@@ -1,0 +1,104 @@
+"""The demo content: loads, reloads without change, is findable, and has no broken link."""
+
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from articles.models import Article
+from editorial.models import Citation, Contributor, EvidenceLevel, SearchEntry, Source
+from risks.models import RiskCategory, RiskItem
+from strains.models import ReportedEffect, StrainProfile
+from tests.html_checks import elements
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_OVERLAP = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo_content", "--allow-in-production", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def history_rows() -> int:
+    return sum(model.history.count() for model in (Article, RiskItem, StrainProfile, Source, Contributor))
+
+
+def test_refuses_with_debug_off_unless_told():
+    with pytest.raises(CommandError, match="--allow-in-production"):
+        call_command("load_demo_content")
+    assert not Article.objects.exists()
+
+
+@override_settings(DEBUG=True)
+def test_a_second_run_changes_no_row_and_adds_no_history(capsys):
+    call_command("load_demo_content")
+    counts = {model: model.objects.count() for model in (Article, RiskItem, StrainProfile, Source, Citation)}
+    history = history_rows()
+    capsys.readouterr()
+    call_command("load_demo_content")
+    assert "0 created, 0 updated" in capsys.readouterr().out
+    assert {model: model.objects.count() for model in counts} == counts
+    assert history_rows() == history
+
+
+def test_the_content_covers_what_the_site_promises(demo):
+    assert Source.objects.count() >= 8
+    assert not Source.objects.filter(citations__isnull=True).exists(), "every source is cited somewhere"
+    assert set(RiskItem.objects.published().values_list("category", flat=True)) == set(RiskCategory.values)
+    assert sorted(StrainProfile.objects.published().values_list("vein_colour", flat=True)) == ["green", "red", "white"]
+    assert set(ReportedEffect.objects.values_list("evidence_level", flat=True)) == {EvidenceLevel.ANECDOTAL}
+    assert Article.objects.published().filter(is_featured=True).exists()
+    assert all("(demo)" in name for name in Contributor.objects.values_list("name", flat=True))
+
+
+def test_pages_show_the_demo_banner_while_demo_people_exist(client, demo):
+    assert "Demo content" in client.get("/").content.decode()
+    Contributor.objects.update(is_demo=False)
+    assert "Demo content" not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("word", ["depression", "withdrawal", "interactions"])
+def test_search_finds_demo_content_title_matches_first(client, demo, word):
+    results = list(client.get("/search/", {"q": word}).context["object_list"])
+    assert results, word
+    title_hits = [word in entry.title.lower() for entry in results]
+    assert title_hits == sorted(title_hits, reverse=True), [entry.title for entry in results]
+    assert SearchEntry.objects.count() >= 20
+
+
+def test_no_internal_link_is_broken(client, demo):
+    seen, queue, broken = set(), ["/", "/sitemap.xml"], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200:
+            broken.append((url, response.status_code))
+            continue
+        if not response["Content-Type"].startswith(("text/html", "application/xml")):
+            continue
+        body = response.content.decode()
+        links = [attrs.get("href", "") for tag, attrs in elements(body) if tag in {"a", "link"}]
+        links += [loc.split("</loc>")[0] for loc in body.split("<loc>")[1:]]
+        for link in links:
+            parts = urlsplit(urldefrag(link).url)
+            internal = not parts.netloc or parts.netloc in {"127.0.0.1:8000", "testserver"}
+            if internal and parts.path.startswith("/") and not parts.path.startswith("/admin/"):
+                queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    assert broken == []
+    assert len(seen) > 30
+
+
+@pytest.mark.skipif(not SEED_OVERLAP.exists(), reason=f"seed checker not found at {SEED_OVERLAP}")
+def test_no_sentence_is_copied_from_the_seed_article():
+    result = subprocess.run([sys.executable, str(SEED_OVERLAP), str(ROOT)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout
