@@ -14,10 +14,22 @@ def severity_evidence_grid(risks: list[RiskItem]) -> dict:
     return {
         "levels": list(EvidenceLevel),
         "rows": [
-            {"severity": severity, "cells": [cells[(severity, level)] for level in EvidenceLevel]}
-            for severity in Severity
+            {
+                "severity": severity,
+                "y": 35 + row * 60,
+                "cells": [
+                    {"risks": cells[(severity, level)], "x": 100 + column * 90, "radius": _radius(cells[(severity, level)])}
+                    for column, level in enumerate(EvidenceLevel)
+                ],
+            }
+            for row, severity in enumerate(Severity)
         ],
     }
+
+
+def _radius(risks: list) -> int:
+    """Circle size for a cell: readable with one risk, growing with more, never leaving the cell."""
+    return min(27, 11 + 4 * (len(risks) - 1)) if risks else 0
 
 
 class RiskListView(ListView):

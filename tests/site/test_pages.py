@@ -114,3 +114,96 @@ def test_healthz_answers_503_when_the_database_is_down(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
+
+
+def test_article_detail_query_count_is_constant_in_sources_and_related_items(client):
+    article = factories.ArticleFactory(published=True)
+    made = []
+
+    def make(n):
+        for _ in range(n):
+            made.append(factories.SourceFactory())
+            article.related_risks.add(factories.RiskItemFactory(published=True))
+            article.related_faqs.add(factories.FAQEntryFactory(published=True))
+            article.topics.add(factories.TopicFactory())
+        article.body = " ".join(f"Claim [@{source.key}]." for source in made)
+        article.save()
+
+    assert assert_constant_queries(client, article.get_absolute_url(), make) <= MAX_PAGE_QUERIES
+
+
+def test_article_detail_shows_sources_related_items_toc_and_breadcrumbs(client):
+    source = factories.SourceFactory(key="fda", title="FDA and Kratom", source_type="government")
+    risk = factories.RiskItemFactory(published=True, title="Liver injury")
+    hidden = factories.RiskItemFactory(title="Draft risk")
+    article = factories.ArticleFactory(
+        published=True, body="## One\n\nClaim [@fda].\n\n## Two\n\n### Two point one\n\ntext"
+    )
+    article.related_risks.add(risk, hidden)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'<li id="src-article-{article.pk}-1" value="1">' in html
+    assert source.title in html and "Government agency" in html
+    assert f'href="#article-{article.pk}-h-two-point-one"' in html  # the table of contents
+    assert "Liver injury" in html and "Draft risk" not in html
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in html
+
+
+def test_no_table_of_contents_below_three_headings(client):
+    article = factories.ArticleFactory(published=True, body="## One\n\n## Two")
+    assert "On this page" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_contributor_page_query_count_is_constant(client):
+    person = factories.ContributorFactory(credentials="MD", conflicts_of_interest="")
+    make = lambda n: factories.ArticleFactory.create_batch(n, published=True, reviewed_by=person)  # noqa: E731
+    assert assert_constant_queries(client, person.get_absolute_url(), make) <= MAX_PAGE_QUERIES
+    html = client.get(person.get_absolute_url()).content.decode()
+    assert "None declared." in html
+
+
+def test_search_query_count_is_constant(client):
+    make = lambda n: factories.ArticleFactory.create_batch(n, published=True, title="Withdrawal notes")  # noqa: E731
+    assert assert_constant_queries(client, "/search/?q=withdrawal", make) <= MAX_PAGE_QUERIES
+
+
+def test_faq_list_groups_by_category_with_anchors(client):
+    safety = factories.FAQCategoryFactory(name="Safety", slug="safety")
+    entry = factories.FAQEntryFactory(published=True, category=safety, slug="is-it-safe")
+    html = client.get("/faq/").content.decode()
+    assert '<h2 id="cat-safety">Safety</h2>' in html
+    assert '<article id="is-it-safe"' in html
+    assert entry.title in html
+
+
+def test_topic_filter_narrows_the_list(client):
+    mood = factories.TopicFactory(slug="mood")
+    shown = factories.ArticleFactory(published=True, title="On mood")
+    shown.topics.add(mood)
+    factories.ArticleFactory(published=True, title="Off topic")
+    html = client.get("/articles/", {"topic": "mood"}).content.decode()
+    assert "On mood" in html and "Off topic" not in html
+
+
+@pytest.mark.parametrize("topic", ["no-such-topic", "x" * 10_000, "mood\x00", "\x00", "<script>", "1 OR 1=1"])
+def test_junk_topic_filters_get_a_400_page(client, topic):
+    factories.TopicFactory(slug="mood")
+    response = client.get("/articles/", {"topic": topic})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    assert html.count("data-safety-notice") == 1
+    assert "<script>" not in html
+
+
+def test_risk_chart_has_a_text_alternative(client):
+    factories.RiskItemFactory(published=True, severity="serious", evidence_level="very_low", title="Mixing")
+    html = client.get("/risks/").content.decode()
+    assert 'role="img" aria-labelledby="risk-chart-title risk-chart-desc"' in html
+    assert "<caption>Risks by severity (rows) and evidence level (columns)</caption>" in html
+    assert ">Mixing</a>" in html
+
+
+def test_evidence_levels_page_explains_every_level_with_an_anchor(client):
+    html = client.get("/evidence-levels/").content.decode()
+    for level in ("high", "moderate", "low", "very_low", "anecdotal", "none_found"):
+        assert f'<dt id="{level}">' in html
