@@ -18,8 +18,7 @@ def severity_evidence_grid(risks: list[RiskItem]) -> dict:
                 "severity": severity,
                 "y": 35 + row * 60,
                 "cells": [
-                    {"risks": cells[(severity, level)], "x": 100 + column * 90, "radius": _radius(cells[(severity, level)])}
-                    for column, level in enumerate(EvidenceLevel)
+                    _cell(cells[(severity, level)], x=100 + column * 90) for column, level in enumerate(EvidenceLevel)
                 ],
             }
             for row, severity in enumerate(Severity)
@@ -27,9 +26,9 @@ def severity_evidence_grid(risks: list[RiskItem]) -> dict:
     }
 
 
-def _radius(risks: list) -> int:
-    """Circle size for a cell: readable with one risk, growing with more, never leaving the cell."""
-    return min(27, 11 + 4 * (len(risks) - 1)) if risks else 0
+def _cell(risks: list, *, x: int) -> dict:
+    # The circle is readable with one risk, grows with more, and never leaves its cell.
+    return {"risks": risks, "x": x, "radius": min(27, 11 + 4 * (len(risks) - 1)) if risks else 0}
 
 
 class RiskListView(ListView):
