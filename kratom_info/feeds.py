@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article
 
-NOTICE = "General information, not medical advice. If you are in crisis, call or text 988 (US) or see /get-help/."
+NOTICE = "General information, not medical advice. If you are in crisis, call or text 988 (US) or see {url}."
 
 
 class ArticleFeed(Feed):
@@ -27,7 +27,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return f"{item.summary}\n\n{NOTICE}"
+        return f"{item.summary}\n\n{NOTICE.format(url=settings.SITE_URL + reverse('get_help'))}"
 
     def item_link(self, item: Article) -> str:
         return settings.SITE_URL + item.get_absolute_url()

@@ -1,6 +1,7 @@
 """The people behind the content and the sources it cites."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,11 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.url or self.doi or self.pmid):
+            raise ValidationError(_("Give a URL, a DOI or a PubMed ID, so readers can check the source."))
 
     @property
     def link(self) -> str:

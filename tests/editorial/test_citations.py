@@ -48,3 +48,12 @@ def test_citations_go_with_their_object():
     factories.SourceFactory(key="s")
     factories.FAQEntryFactory(body="[@s]").delete()
     assert not Citation.objects.exists()
+
+
+def test_a_source_needs_something_a_reader_can_follow():
+    source = factories.SourceFactory.build(url="", doi="", pmid="")
+    with pytest.raises(ValidationError, match="URL, a DOI or a PubMed ID"):
+        source.full_clean()
+    source.doi = "10.1000/xyz"
+    source.full_clean()
+    assert source.link == "https://doi.org/10.1000/xyz"

@@ -29,6 +29,7 @@ def test_rss_feed_is_valid_with_absolute_links_and_the_notice(client, site):
     assert [item.findtext("title") for item in items] == [site["article"].title]
     assert items[0].findtext("link") == "https://kratom.example" + site["article"].get_absolute_url()
     assert "not medical advice" in items[0].findtext("description")
+    assert "https://kratom.example/get-help/" in items[0].findtext("description")
     assert b"attacker.example" not in response.content
 
 
