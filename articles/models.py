@@ -38,6 +38,8 @@ class Article(Publishable):
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
 
     derived_fields = (*Publishable.derived_fields, "reading_time")
+    # django-simple-history records these many-to-many fields with each version.
+    _history_m2m_fields = ["topics", "related_risks", "related_faqs"]
 
     class Meta(Publishable.Meta):
         verbose_name = _("article")

@@ -1,37 +1,15 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
-from markdownx.widgets import AdminMarkdownxWidget
+from django.contrib import admin, messages
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Contributor, Page, SafetyNotice, Source
-
-
-class PublishableAdmin(SimpleHistoryAdmin):
-    """Shared admin for every Publishable: Markdown editor, status columns, history."""
-
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
-    list_display = ["title", "status", "published_at", "reviewed_by", "last_reviewed_at", "updated_at"]
-    list_filter = ["status", "reviewed_by"]
-    list_select_related = ["reviewed_by"]
-    search_fields = ["title", "summary", "body"]
-    prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "published_at"
-    readonly_fields = ["rendered_with", "created_at", "updated_at"]
-    autocomplete_fields = ["author", "reviewed_by"]
-    publishable_fieldsets = [
-        (_("Publication"), {"fields": ["status", "published_at", "author", "reviewed_by", "last_reviewed_at"]}),
-        (_("Record"), {"classes": ["collapse"], "fields": ["rendered_with", "created_at", "updated_at"]}),
-    ]
-
-    def get_fieldsets(self, request, obj=None):
-        if self.fieldsets:
-            return self.fieldsets
-        content = [f for f in self.get_fields(request, obj) if f not in self._publication_field_names()]
-        return [(None, {"fields": content}), *self.publishable_fieldsets]
-
-    def _publication_field_names(self) -> set[str]:
-        return {name for _title, options in self.publishable_fieldsets for name in options["fields"]}
+from .admin_workflow import PublishableAdmin, TransitionForm, render_preview
+from .diff import field_diffs
+from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
+from .revisions import preview_object, revisable_fields, snapshot
+from .services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
 
 @admin.register(Page)
@@ -41,7 +19,8 @@ class PageAdmin(PublishableAdmin):
 
 @admin.register(Contributor)
 class ContributorAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "credentials", "user"]
+    list_display = ["name", "credentials", "user", "is_demo"]
+    list_filter = ["is_demo"]
     search_fields = ["name", "credentials"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["user"]
@@ -63,3 +42,118 @@ class SafetyNoticeAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(TransitionLog)
+class TransitionLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "content_type", "object_id", "transition", "from_status", "to_status", "user"]
+    list_filter = ["transition", "to_status", "material_change", "content_type"]
+    list_select_related = ["user", "content_type"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Pending edits to live content: compare, preview, publish or withdraw."""
+
+    change_form_template = "admin/editorial/revision_change_form.html"
+    list_display = ["__str__", "author", "created_at", "status", "decided_by"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["author", "decided_by", "content_type"]
+    readonly_fields = [
+        "content_type",
+        "object_id",
+        "author",
+        "note",
+        "status",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    ]
+    exclude = ["data"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("<int:pk>/preview/", wrap(self.preview_view), name="editorial_revision_preview"),
+            path("<int:pk>/publish/", wrap(self.publish_view), name="editorial_revision_publish"),
+            path("<int:pk>/withdraw/", wrap(self.withdraw_view), name="editorial_revision_withdraw"),
+            *super().get_urls(),
+        ]
+
+    def _revision(self, request, pk) -> Revision:
+        revision = Revision.objects.select_related("content_type").filter(pk=pk).first()
+        if revision is None or revision.content_object is None or not self.has_view_permission(request, revision):
+            raise Http404
+        return revision
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        revision = self._revision(request, object_id)
+        live = revision.content_object
+        fields = revisable_fields(type(live))
+        labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
+        extra_context = {
+            **(extra_context or {}),
+            "live": live,
+            "live_change_url": reverse(f"admin:{live._meta.app_label}_{live._meta.model_name}_change", args=[live.pk]),
+            "diffs": field_diffs(snapshot(live)["fields"], revision.data.get("fields", {}), labels),
+            "links_changed": snapshot(live)["m2m"] != revision.data.get("m2m", snapshot(live)["m2m"]),
+            "children_changed": snapshot(live)["children"] != revision.data.get("children", snapshot(live)["children"]),
+            "problems": revision_problems(revision=revision, user=request.user),
+            "pending": revision.status == RevisionStatus.PENDING,
+            "can_withdraw": revision.author_id == request.user.pk or request.user.has_perm("editorial.review_content"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, pk):
+        revision = self._revision(request, pk)
+        return render_preview(request, preview_object(revision.content_object, revision.data))
+
+    def publish_view(self, request, pk):
+        revision = self._revision(request, pk)
+        form = TransitionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                live = revision_publish(revision=revision, user=request.user, **form.cleaned_data)
+            except WorkflowError as refusal:
+                messages.error(request, _("Not published: %(reasons)s") % {"reasons": " ".join(refusal.problems)})
+                return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[pk]))
+            messages.success(request, _("The revision is live."))
+            opts = live._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[live.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": revision,
+            "transition": {"label": _("Publish this revision")},
+            "problems": revision_problems(revision=revision, user=request.user),
+            "form": form,
+            "title": _("Publish this revision"),
+        }
+        return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
+
+    def withdraw_view(self, request, pk):
+        revision = self._revision(request, pk)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[pk]))
+        try:
+            revision_withdraw(revision=revision, user=request.user)
+        except WorkflowError as refusal:
+            messages.error(request, " ".join(refusal.problems))
+        else:
+            messages.success(request, _("The revision was withdrawn; the live page is unchanged."))
+        return HttpResponseRedirect(reverse("admin:editorial_revision_changelist"))

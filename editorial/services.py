@@ -1,9 +1,196 @@
-"""Multi-step writes with side effects. Keyword-only, typed arguments."""
+"""Multi-step writes with side effects. Keyword-only, typed arguments; refusals say why."""
 
-from .models import Citation, Publishable, SearchEntry
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .markdown import render
+from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, Source, Status, TransitionLog
+from .revisions import apply_fields, replace_children, revisable_m2m, snapshot
+from .workflow import TRANSITIONS_BY_NAME, has_body, reviewer_has_credentials
+
+
+class WorkflowError(Exception):
+    """A workflow step was refused; `problems` says why, in plain words."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
 
 
 def content_refresh_index(*, instance: Publishable) -> None:
     """Rewrite the rows derived from a saved item: its citations and its search entry."""
     Citation.sync(instance)
     SearchEntry.sync(instance)
+
+
+def _log(*, obj, transition: str, from_status: str, to_status: str, user, note: str, material_change: bool) -> None:
+    TransitionLog.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        transition=transition,
+        from_status=from_status,
+        to_status=to_status,
+        user=user,
+        note=note,
+        material_change=material_change,
+    )
+
+
+def content_transition(
+    *, obj: Publishable, name: str, user: AbstractBaseUser, note: str = "", material_change: bool = False
+) -> Publishable:
+    """Move an item along the workflow table, or raise WorkflowError with the reasons."""
+    transition = TRANSITIONS_BY_NAME[name]
+    with transaction.atomic():
+        # Lock the row and judge its current state, not what the caller last saw.
+        live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        if problems := transition.problems(live, user):
+            raise WorkflowError(problems)
+        from_status = live.status
+        live.status = transition.target
+        if transition.reviews:
+            live.reviewed_by = user.contributor
+            live.last_reviewed_at = timezone.now()
+            if name == "publish":
+                live.published_at = live.last_reviewed_at
+        live.full_clean()
+        live.save()
+        _log(
+            obj=live,
+            transition=name,
+            from_status=from_status,
+            to_status=live.status,
+            user=user,
+            note=note,
+            material_change=material_change,
+        )
+    return live
+
+
+def content_submit(*, obj: Publishable, user: AbstractBaseUser, note: str = "") -> Publishable:
+    """Send a draft to the medical reviewers."""
+    return content_transition(obj=obj, name="submit", user=user, note=note)
+
+
+def content_approve(
+    *, obj: Publishable, user: AbstractBaseUser, note: str = "", material_change: bool = False
+) -> Publishable:
+    """Approve an item in review and publish it now, recording the reviewer."""
+    return content_transition(obj=obj, name="publish", user=user, note=note, material_change=material_change)
+
+
+content_publish = content_approve
+
+
+def content_schedule(*, obj: Publishable, user: AbstractBaseUser, when, note: str = "") -> Publishable:
+    """Approve an item in review to appear at `when` (a future time); no job needs to run then."""
+    if when is None or when <= timezone.now():
+        raise WorkflowError([_('Set "published at" to a future time before scheduling.')])
+    type(obj)._base_manager.filter(pk=obj.pk, status=Status.IN_REVIEW).update(published_at=when)
+    obj.refresh_from_db()
+    return content_transition(obj=obj, name="schedule", user=user, note=note)
+
+
+def content_unpublish(*, obj: Publishable, user: AbstractBaseUser, note: str = "") -> Publishable:
+    """Take a published item off the site, back to draft."""
+    return content_transition(obj=obj, name="unpublish", user=user, note=note)
+
+
+def content_archive(*, obj: Publishable, user: AbstractBaseUser, note: str = "") -> Publishable:
+    """Retire an item: readers get 410 Gone, or a 301 to `superseded_by`."""
+    return content_transition(obj=obj, name="archive", user=user, note=note)
+
+
+def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, note: str = "") -> Revision:
+    """Store an edit to published content for review; the live row is not touched."""
+    revision = Revision(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, data=data, author=user, note=note
+    )
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+def revision_from_history(*, historical, user: AbstractBaseUser) -> Revision:
+    """Propose restoring an old version: a pending Revision that goes through review like any edit."""
+    live = historical.instance_type._base_manager.get(pk=historical.id)
+    old = historical.instance
+    m2m = {}
+    for field in revisable_m2m(type(live)):
+        rows = getattr(historical, field.name, None)
+        if rows is not None:  # versions recorded before m2m history existed keep the live values
+            m2m[field.name] = sorted(rows.values_list(field.m2m_reverse_field_name(), flat=True))
+    data = snapshot(old, m2m={**snapshot(live)["m2m"], **m2m}, children=snapshot(live)["children"])
+    when = historical.history_date.strftime("%Y-%m-%d %H:%M")
+    return revision_create(obj=live, user=user, data=data, note=_("Restore the version of %(when)s") % {"when": when})
+
+
+def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str]:
+    """What stops `user` from publishing this revision, in plain words."""
+    if not user.has_perm("editorial.review_content"):
+        return [_("You do not have permission to publish revisions.")]
+    if revision.status != RevisionStatus.PENDING:
+        return [_("This revision is already %(status)s.") % {"status": revision.get_status_display().lower()}]
+    model = revision.content_type.model_class()
+    proposed = apply_fields(model._base_manager.get(pk=revision.object_id), revision.data)
+    problems = [p for p in (has_body(proposed, user), reviewer_has_credentials(proposed, user)) if p]
+    try:
+        proposed.full_clean()
+    except ValidationError as error:
+        problems += [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
+    if not Source.objects.filter(key__in=render(proposed.body).citation_keys).exists():
+        problems.append(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
+    if revision.author_id == user.pk:
+        problems.append(_("You proposed this revision. Another medical reviewer must publish it."))
+    return problems
+
+
+def revision_publish(
+    *, revision: Revision, user: AbstractBaseUser, note: str = "", material_change: bool = False
+) -> Publishable:
+    """Apply a reviewed revision to the live item in one transaction: fields, links, child rows, log."""
+    with transaction.atomic():
+        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        if problems := revision_problems(revision=revision, user=user):
+            raise WorkflowError(problems)
+        model = revision.content_type.model_class()
+        live = model._base_manager.select_for_update().get(pk=revision.object_id)
+        apply_fields(live, revision.data)
+        live.reviewed_by = user.contributor
+        live.last_reviewed_at = timezone.now()
+        live.full_clean()
+        live.save()
+        for field in revisable_m2m(model):
+            getattr(live, field.name).set(revision.data.get("m2m", {}).get(field.name, []))
+        replace_children(live, revision.data)
+        content_refresh_index(instance=live)  # child rows feed the search text
+        _log(
+            obj=live,
+            transition="publish_revision",
+            from_status=live.status,
+            to_status=live.status,
+            user=user,
+            note=note or revision.note,
+            material_change=material_change,
+        )
+        revision.status = RevisionStatus.PUBLISHED
+        revision.decided_by, revision.decided_at = user, timezone.now()
+        revision.save(update_fields=["status", "decided_by", "decided_at"])
+    return live
+
+
+def revision_withdraw(*, revision: Revision, user: AbstractBaseUser) -> Revision:
+    """Drop a pending revision (its author or a reviewer); the live item is unchanged."""
+    if revision.author_id != user.pk and not user.has_perm("editorial.review_content"):
+        raise WorkflowError([_("Only its author or a medical reviewer can withdraw a revision.")])
+    updated = Revision.objects.filter(pk=revision.pk, status=RevisionStatus.PENDING).update(
+        status=RevisionStatus.WITHDRAWN, decided_by=user, decided_at=timezone.now()
+    )
+    if not updated:
+        raise WorkflowError([_("This revision is no longer pending.")])
+    revision.refresh_from_db()
+    return revision

@@ -1,15 +1,15 @@
 """Staff-only Markdown endpoints for the admin editor, and the shared public views."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
 from .markdown import markdownify
-from .models import Contributor, Page
+from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
 from .uploads import ImageUploadForm
 
@@ -71,19 +71,44 @@ class QueryFormMixin:
 
 
 class PublishedDetailView(DetailView):
-    """A detail page for a Publishable: 404 unless it is visible to the public."""
+    """A detail page for a Publishable: 404 unless it is visible to the public.
+
+    Archived items answer 410 Gone, or 301 to the item that superseded them.
+    Staff previews (from the admin) pass `preview_object` and get the same page.
+    """
 
     # (label, URL name) of the list page this item sits under, for the breadcrumbs.
     parent_page: tuple[str, str] | None = None
+    preview_object = None
 
     def get_queryset(self):
-        return super().get_queryset().published().with_sources().select_related("author", "reviewed_by")
+        queryset = super().get_queryset().with_sources().select_related("author", "reviewed_by")
+        updates = TransitionLog.objects.filter(material_change=True).order_by("-created_at")
+        return queryset.published().prefetch_related(Prefetch("transition_logs", updates, to_attr="updates"))
+
+    def get_object(self, queryset=None):
+        return self.preview_object if self.preview_object is not None else super().get_object(queryset)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            model = super().get_queryset().model
+            archived = model.objects.filter(slug=kwargs.get("slug"), status=Status.ARCHIVED).first()
+            if archived is None:
+                raise
+            successor = archived.superseded_by
+            if successor is not None and successor.is_public:
+                return HttpResponsePermanentRedirect(successor.get_absolute_url())
+            return render(request, "410.html", {"object": archived}, status=410)
 
     def get_context_data(self, **kwargs):
         crumbs = [("Home", reverse("home"))]
         if self.parent_page:
             crumbs.append((self.parent_page[0], reverse(self.parent_page[1])))
-        return super().get_context_data(breadcrumbs=[*crumbs, (self.object.title, None)], **kwargs)
+        return super().get_context_data(
+            breadcrumbs=[*crumbs, (self.object.title, None)], preview=self.preview_object is not None, **kwargs
+        )
 
 
 class PageDetailView(PublishedDetailView):

@@ -5,6 +5,7 @@ from .people import Contributor, Source, SourceType
 from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
 from .search import SearchEntry
 from .site import Page, SafetyNotice
+from .workflow import Revision, RevisionStatus, TransitionLog
 
 __all__ = [
     "Citation",
@@ -13,10 +14,13 @@ __all__ = [
     "Page",
     "Publishable",
     "PublishableQuerySet",
+    "Revision",
+    "RevisionStatus",
     "SafetyNotice",
     "SearchEntry",
     "Source",
     "SourceType",
     "Status",
+    "TransitionLog",
     "published_q",
 ]

@@ -128,7 +128,17 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("When archived, readers of the old address are sent here (301) instead of seeing 410 Gone."),
+    )
     citations = GenericRelation("editorial.Citation")
+    transition_logs = GenericRelation("editorial.TransitionLog")
 
     # Columns save() computes from the others; they stay out of history.
     derived_fields = ("body_html", "body_toc", "rendered_with")

@@ -1,0 +1,295 @@
+"""The review workflow in the admin: transitions, pending revisions, previews, version diffs.
+
+Every button and action comes from editorial.workflow.TRANSITIONS and goes
+through editorial.services, so the admin can do nothing the services refuse.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, resolve, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+from simple_history.admin import SimpleHistoryAdmin
+
+from .diff import field_diffs
+from .models import Revision, RevisionStatus, Status
+from .revisions import encode, revisable_fields, revisable_m2m, snapshot
+from .services import WorkflowError, content_transition, revision_create, revision_from_history
+from .workflow import TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
+
+ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    material_change = forms.BooleanField(
+        label=_('Material change: readers see "Updated on <date>: <note>"'), required=False
+    )
+
+
+class CompareForm(forms.Form):
+    a = forms.IntegerField(min_value=1)
+    b = forms.IntegerField(min_value=1)
+
+
+def render_preview(request, obj):
+    """The item's public page, as readers will see it, marked as a preview; never cached, never indexed."""
+    from .views import PageDetailView, PublishedDetailView
+
+    match = resolve(obj.get_absolute_url())
+    view_class = getattr(match.func, "view_class", None)
+    if not (view_class and issubclass(view_class, PublishedDetailView)):
+        view_class = PageDetailView
+    response = view_class.as_view(preview_object=obj)(request, **match.kwargs)
+    response.render()
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
+
+    change_form_template = "admin/editorial/publishable_change_form.html"
+    object_history_template = "admin/editorial/publishable_history.html"
+    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    list_display = ["title", "status", "published_at", "reviewed_by", "last_reviewed_at", "updated_at"]
+    list_filter = ["status", "reviewed_by"]
+    list_select_related = ["reviewed_by"]
+    search_fields = ["title", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["author"]
+    publishable_fieldsets = [
+        (
+            _("Publication"),
+            {"fields": ["status", "published_at", "author", "reviewed_by", "last_reviewed_at", "superseded_by"]},
+        ),
+        (_("Record"), {"classes": ["collapse"], "fields": ["rendered_with", "created_at", "updated_at"]}),
+    ]
+
+    # -- the form ---------------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status and review fields change only through the workflow, for everyone.
+        fields = [*ALWAYS_READ_ONLY, *self.readonly_fields]
+        if obj is not None and obj.status == Status.PUBLISHED:
+            fields.append("published_at")
+        if not request.user.has_perm("editorial.retire_content"):
+            fields.append("superseded_by")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        if self.fieldsets:
+            return self.fieldsets
+        publication = {name for _title, options in self.publishable_fieldsets for name in options["fields"]}
+        content = [f for f in self.get_fields(request, obj) if f not in publication]
+        return [(None, {"fields": content}), *self.publishable_fieldsets]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Published content is archived, not deleted, so the history and the log survive.
+        if obj is not None and obj.status != Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    # -- edits to live content become pending revisions ------------------------
+
+    def save_model(self, request, obj, form, change):
+        if change and type(obj)._base_manager.filter(pk=obj.pk, status=Status.PUBLISHED).exists():
+            request._kratom_revision_pending = True  # saved in save_related, with m2m and child rows
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(request, "_kratom_revision_pending", False):
+            return super().save_related(request, form, formsets, change)
+        obj = form.instance
+        m2m = {f.name: sorted(item.pk for item in form.cleaned_data.get(f.name, [])) for f in revisable_m2m(type(obj))}
+        children = {}
+        for formset in formsets:
+            # Nothing of the formset is saved; the admin's change message expects these lists.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            name = formset.fk.remote_field.get_accessor_name() if hasattr(formset, "fk") else None
+            spec = getattr(type(obj), "revision_children", {})
+            if name in spec:
+                rows = []
+                for child_form in formset.forms:
+                    data = getattr(child_form, "cleaned_data", None)
+                    if not data or data.get("DELETE"):
+                        continue
+                    child = child_form.instance
+                    for field_name in spec[name]:
+                        setattr(child, child._meta.get_field(field_name).attname, _pk_or_value(data.get(field_name)))
+                    rows.append({f: encode(child._meta.get_field(f), child) for f in spec[name]})
+                children[name] = rows
+        data = snapshot(
+            obj, m2m=m2m, children={**snapshot(type(obj)._base_manager.get(pk=obj.pk))["children"], **children}
+        )
+        request._kratom_revision = revision_create(obj=obj, user=request.user, data=data)
+
+    def response_change(self, request, obj):
+        revision = getattr(request, "_kratom_revision", None)
+        if revision is None:
+            return super().response_change(request, obj)
+        messages.info(
+            request,
+            _(
+                "Your edit is saved as a pending revision. The live page keeps the reviewed text "
+                "until a medical reviewer publishes the revision."
+            ),
+        )
+        return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[revision.pk]))
+
+    # -- actions and buttons from the workflow table ---------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        for transition in TRANSITIONS:
+            if transition.name != "schedule" and request.user.has_perm(transition.permission):
+                name = f"transition_{transition.name}"
+                actions[name] = (_bulk_action(transition.name), name, transition.label)
+        return actions
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/transition/<slug:name>/",
+                wrap(self.transition_view),
+                name=f"{prefix}_transition",
+            ),
+            path("<path:object_id>/preview/", wrap(self.preview_view), name=f"{prefix}_preview"),
+            path("<path:object_id>/history/compare/", wrap(self.compare_view), name=f"{prefix}_compare"),
+            path(
+                "<path:object_id>/history/<int:history_id>/propose/",
+                wrap(require_POST(self.propose_restore_view)),
+                name=f"{prefix}_propose_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _object_or_404(self, request, object_id):
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_view_permission(request, obj):
+            raise Http404
+        return obj
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            content_type = ContentType.objects.get_for_model(obj)
+            extra_context = {
+                **(extra_context or {}),
+                "transitions": available_transitions(obj, request.user),
+                "transition_log": obj.transition_logs.select_related("user")[:50],
+                "pending_revisions": Revision.objects.filter(
+                    content_type=content_type, object_id=obj.pk, status=RevisionStatus.PENDING
+                ).select_related("author"),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def transition_view(self, request, object_id, name):
+        obj = self._object_or_404(request, object_id)
+        transition = TRANSITIONS_BY_NAME.get(name)
+        if transition is None:
+            raise Http404
+        form = TransitionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                content_transition(obj=obj, name=name, user=request.user, **form.cleaned_data)
+            except WorkflowError as refusal:
+                messages.error(request, _("Not done: %(reasons)s") % {"reasons": " ".join(refusal.problems)})
+            else:
+                messages.success(request, _("Done: %(action)s.") % {"action": transition.label})
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "transition": transition,
+            "problems": transition.problems(obj, request.user),
+            "form": form,
+            "title": transition.label,
+        }
+        return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
+
+    def preview_view(self, request, object_id):
+        return render_preview(request, self._object_or_404(request, object_id))
+
+    def compare_view(self, request, object_id):
+        obj = self._object_or_404(request, object_id)
+        versions = list(obj.history.select_related("history_user")[:100])
+        form = CompareForm(request.GET or None)
+        if request.GET and not form.is_valid():
+            return TemplateResponse(request, "admin/editorial/history_compare.html", {"form": form}, status=400)
+        by_id = {version.history_id: version for version in versions}
+        if form.is_bound:
+            old, new = by_id.get(form.cleaned_data["a"]), by_id.get(form.cleaned_data["b"])
+            if old is None or new is None:
+                raise Http404
+        elif len(versions) >= 2:
+            new, old = versions[0], versions[1]
+        else:
+            old = new = versions[0] if versions else None
+        fields = revisable_fields(type(obj))
+        labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "diffs": field_diffs(_version_values(old, fields), _version_values(new, fields), labels) if old else [],
+            "can_propose": self.has_change_permission(request, obj),
+            "title": _("Compare versions of “%(title)s”") % {"title": obj.title},
+        }
+        return TemplateResponse(request, "admin/editorial/history_compare.html", context)
+
+    def propose_restore_view(self, request, object_id, history_id):
+        obj = self._object_or_404(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        historical = get_object_or_404(obj.history, history_id=history_id)
+        revision = revision_from_history(historical=historical, user=request.user)
+        messages.info(
+            request, _("The old version is proposed as a pending revision; a medical reviewer must publish it.")
+        )
+        return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[revision.pk]))
+
+
+def _pk_or_value(value):
+    return getattr(value, "pk", value)
+
+
+def _version_values(version, fields) -> dict:
+    return {field.name: getattr(version, field.attname, None) for field in fields} if version else {}
+
+
+def _bulk_action(name: str):
+    def action(modeladmin, request, queryset):
+        done, refused = 0, []
+        for obj in queryset:
+            try:
+                content_transition(obj=obj, name=name, user=request.user)
+                done += 1
+            except WorkflowError as refusal:
+                refused.append(f"“{obj}”: {' '.join(refusal.problems)}")
+        if done:
+            modeladmin.message_user(request, _("%(count)d item(s) done.") % {"count": done}, messages.SUCCESS)
+        for line in refused:
+            modeladmin.message_user(request, _("Not done: %(line)s") % {"line": line}, messages.ERROR)
+
+    action.__name__ = f"transition_{name}"
+    return action

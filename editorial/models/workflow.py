@@ -1,0 +1,82 @@
+"""The review workflow's records: the transition log and pending revisions."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .publishable import Status
+
+
+class TransitionLog(models.Model):
+    """One status change (or revision publication): who, when, from, to, and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    transition = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT)
+    note = models.TextField(_("note"), blank=True)
+    material_change = models.BooleanField(
+        _("material change"), default=False, help_text=_('Readers see "Updated on <date>: <note>".')
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("transition log entry")
+        verbose_name_plural = _("transition log")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        # The workflow's permissions live here: they apply to every content type.
+        permissions = [
+            ("submit_content", "Can submit content for review"),
+            ("review_content", "Can approve, publish, schedule and publish revisions"),
+            ("retire_content", "Can unpublish and archive content"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.transition}: {self.from_status} -> {self.to_status}"
+
+
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", _("Pending review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Revision(models.Model):
+    """A pending edit to published content. The live row changes only when a reviewer publishes it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    # {"fields": {name: value}, "m2m": {name: [pk, ...]}, "children": {name: [{field: value}, ...]}}
+    data = models.JSONField(_("proposed content"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("What changed and why."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("pending revision")
+        verbose_name_plural = _("pending revisions")
+        indexes = [models.Index(fields=["content_type", "object_id", "status"])]
+
+    def __str__(self) -> str:
+        return f"Revision of {self.content_type.name} #{self.object_id} ({self.get_status_display()})"
+
+    def get_preview_url(self) -> str:
+        return reverse("admin:editorial_revision_preview", args=[self.pk])

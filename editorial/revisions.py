@@ -1,0 +1,110 @@
+"""What a Revision holds, and how it becomes an (unsaved) object again.
+
+data = {"fields": {name: text}, "m2m": {name: [pk, ...]}, "children": {name: [{field: text}, ...]}}
+Values are stored with Field.value_to_string and read back with Field.to_python,
+so every field type round-trips through JSON.
+"""
+
+from django.db import models
+
+from .models import Citation, Publishable, Source
+
+# Set only by the workflow, never by an edit.
+WORKFLOW_FIELDS = {"status", "published_at", "reviewed_by", "last_reviewed_at", "superseded_by"}
+
+
+def revisable_fields(model: type[Publishable]) -> list[models.Field]:
+    derived = set(model.derived_fields)
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name not in WORKFLOW_FIELDS | derived
+    ]
+
+
+def revisable_m2m(model: type[Publishable]) -> list[models.ManyToManyField]:
+    return list(model._meta.many_to_many)
+
+
+def children_spec(model: type[Publishable]) -> dict[str, tuple[str, ...]]:
+    """Child rows that belong to an item's content, e.g. a strain's reported effects."""
+    return getattr(model, "revision_children", {})
+
+
+def snapshot(obj: Publishable, *, m2m: dict | None = None, children: dict | None = None) -> dict:
+    """The revisable content of `obj` (in-memory values) as JSON-safe data."""
+    model = type(obj)
+    return {
+        "fields": {field.name: encode(field, obj) for field in revisable_fields(model)},
+        "m2m": m2m
+        if m2m is not None
+        else {f.name: sorted(getattr(obj, f.name).values_list("pk", flat=True)) for f in revisable_m2m(model)},
+        "children": children
+        if children is not None
+        else {
+            name: [{f: encode(row._meta.get_field(f), row) for f in fields} for row in getattr(obj, name).all()]
+            for name, fields in children_spec(model).items()
+        },
+    }
+
+
+def encode(field: models.Field, instance) -> str | None:
+    """A field's value as JSON-safe text (None stays None)."""
+    return None if field.value_from_object(instance) is None else field.value_to_string(instance)
+
+
+def decode(field: models.Field, value):
+    return None if value is None else field.to_python(value)
+
+
+def apply_fields(obj: Publishable, data: dict) -> Publishable:
+    """Set the revision's field values on `obj` (not saved)."""
+    model = type(obj)
+    for field in revisable_fields(model):
+        if field.name in data.get("fields", {}):
+            setattr(obj, field.attname, decode(field, data["fields"][field.name]))
+    return obj
+
+
+def preview_object(live: Publishable, data: dict) -> Publishable:
+    """An unsaved copy of `live` showing the revision, with related lists filled as it would show them."""
+    obj = type(live).objects.get(pk=live.pk)
+    apply_fields(obj, data)
+    obj.render_markdown()
+    cache = {}
+    for field in revisable_m2m(type(obj)):
+        ids = data.get("m2m", {}).get(field.name, [])
+        related = field.related_model.objects.filter(pk__in=ids)
+        cache[field.name] = related.published() if hasattr(related, "published") else related
+    for name in children_spec(type(obj)):
+        child_model = getattr(type(obj), name).rel.related_model
+        cache[name] = [_build_child(child_model, row) for row in data.get("children", {}).get(name, [])]
+    sources = Source.objects.in_bulk(obj.cited_keys, field_name="key")
+    cache["citations"] = [
+        Citation(source=sources[key], position=number)
+        for number, key in enumerate(obj.cited_keys, start=1)
+        if key in sources
+    ]
+    obj._prefetched_objects_cache = cache
+    return obj
+
+
+def _build_child(model, row: dict):
+    child = model()
+    for name, value in row.items():
+        field = model._meta.get_field(name)
+        setattr(child, field.attname, decode(field, value))
+    return child
+
+
+def replace_children(obj: Publishable, data: dict) -> None:
+    """Make the item's child rows exactly those in the revision."""
+    for name in children_spec(type(obj)):
+        manager = getattr(obj, name)
+        child_model = manager.model
+        manager.all().delete()
+        for row in data.get("children", {}).get(name, []):
+            child = _build_child(child_model, row)
+            setattr(child, manager.field.name, obj)
+            child.full_clean()
+            child.save()

@@ -1,0 +1,108 @@
+"""The review workflow as one declared table: (from, to, permission, preconditions).
+
+Services, admin actions, change-form buttons and tests are all built from
+TRANSITIONS, so there is one place that says who may do what, and when.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Publishable, Status
+
+# A precondition looks at the item and the acting user and returns a problem in
+# plain words, or None when it is satisfied.
+Check = Callable[[Publishable, object], str | None]
+
+
+def has_body(obj, user) -> str | None:
+    return None if obj.body.strip() else str(_("The body is empty."))
+
+
+def cites_a_source(obj, user) -> str | None:
+    if obj.citations.exists():
+        return None
+    return str(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
+
+
+def reviewer_has_credentials(obj, user) -> str | None:
+    contributor = getattr(user, "contributor", None)
+    if contributor is None:
+        return str(_("Your account is not linked to a contributor profile. Ask an administrator to link one."))
+    if not contributor.credentials.strip():
+        return str(_("Your contributor profile has no credentials. A medical reviewer must show theirs."))
+    return None
+
+
+def reviewer_is_not_author(obj, user) -> str | None:
+    author_user = obj.author.user_id if obj.author_id else None
+    if author_user is not None and author_user == user.pk:
+        return str(_("You are the author. Another medical reviewer must approve it."))
+    return None
+
+
+def has_future_time(obj, user) -> str | None:
+    if obj.published_at and obj.published_at > timezone.now():
+        return None
+    return str(_('Set "published at" to a future time before scheduling.'))
+
+
+REVIEW_CHECKS: tuple[Check, ...] = (has_body, cites_a_source, reviewer_has_credentials, reviewer_is_not_author)
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple[Status, ...]
+    target: Status
+    permission: str
+    checks: tuple[Check, ...] = ()
+    # Approving transitions record the acting reviewer and the review date.
+    reviews: bool = False
+
+    def problems(self, obj, user) -> list[str]:
+        """Everything that stops `user` from making this transition now, in plain words."""
+        if not user.has_perm(self.permission):
+            return [str(_("You do not have permission to %(action)s.") % {"action": str(self.label).lower()})]
+        if obj.status not in self.sources:
+            return [
+                str(
+                    _("It is %(status)s; only %(allowed)s items can be changed this way.")
+                    % {
+                        "status": obj.get_status_display().lower(),
+                        "allowed": " or ".join(str(Status(s).label).lower() for s in self.sources),
+                    }
+                )
+            ]
+        return [problem for check in self.checks if (problem := check(obj, user))]
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(
+        "submit", _("Submit for review"), (Status.DRAFT,), Status.IN_REVIEW, "editorial.submit_content", (has_body,)
+    ),
+    Transition("return", _("Return to draft"), (Status.IN_REVIEW,), Status.DRAFT, "editorial.review_content"),
+    Transition(
+        "publish", _("Approve and publish now"), (Status.IN_REVIEW,), Status.PUBLISHED, "editorial.review_content",
+        REVIEW_CHECKS, reviews=True,
+    ),
+    Transition(
+        "schedule", _("Approve and schedule"), (Status.IN_REVIEW,), Status.PUBLISHED, "editorial.review_content",
+        (*REVIEW_CHECKS, has_future_time), reviews=True,
+    ),
+    Transition("unpublish", _("Unpublish"), (Status.PUBLISHED,), Status.DRAFT, "editorial.retire_content"),
+    Transition(
+        "archive", _("Archive"), (Status.PUBLISHED, Status.DRAFT, Status.IN_REVIEW), Status.ARCHIVED,
+        "editorial.retire_content",
+    ),
+    Transition("restore", _("Restore to draft"), (Status.ARCHIVED,), Status.DRAFT, "editorial.retire_content"),
+)  # fmt: skip
+TRANSITIONS_BY_NAME = {transition.name: transition for transition in TRANSITIONS}
+
+
+def available_transitions(obj, user) -> list[Transition]:
+    """Transitions the user holds the permission for, from the item's current status."""
+    return [t for t in TRANSITIONS if obj.status in t.sources and user.has_perm(t.permission)]
