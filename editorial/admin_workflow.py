@@ -21,7 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .diff import field_diffs
 from .models import Revision, RevisionStatus, Status
-from .revisions import encode, revisable_fields, revisable_m2m, snapshot
+from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
 from .services import WorkflowError, content_transition, revision_create, revision_from_history
 from .workflow import TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
@@ -78,6 +78,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     # -- the form ---------------------------------------------------------------
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in {"summary", "key_takeaways", "marketed_names", "cautions", "what_to_do"} and field:
+            field.widget.attrs["rows"] = 4
+        return field
+
     def get_readonly_fields(self, request, obj=None):
         # Status and review fields change only through the workflow, for everyone.
         fields = [*ALWAYS_READ_ONLY, *self.readonly_fields]
@@ -113,26 +119,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
             return super().save_related(request, form, formsets, change)
         obj = form.instance
         m2m = {f.name: sorted(item.pk for item in form.cleaned_data.get(f.name, [])) for f in revisable_m2m(type(obj))}
-        children = {}
-        for formset in formsets:
-            # Nothing of the formset is saved; the admin's change message expects these lists.
+        data = snapshot(obj, m2m=m2m, children=children_from_formsets(obj, formsets))
+        for formset in formsets:  # nothing was saved; the admin's change message expects these lists
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-            name = formset.fk.remote_field.get_accessor_name() if hasattr(formset, "fk") else None
-            spec = getattr(type(obj), "revision_children", {})
-            if name in spec:
-                rows = []
-                for child_form in formset.forms:
-                    data = getattr(child_form, "cleaned_data", None)
-                    if not data or data.get("DELETE"):
-                        continue
-                    child = child_form.instance
-                    for field_name in spec[name]:
-                        setattr(child, child._meta.get_field(field_name).attname, _pk_or_value(data.get(field_name)))
-                    rows.append({f: encode(child._meta.get_field(f), child) for f in spec[name]})
-                children[name] = rows
-        data = snapshot(
-            obj, m2m=m2m, children={**snapshot(type(obj)._base_manager.get(pk=obj.pk))["children"], **children}
-        )
         request._kratom_revision = revision_create(obj=obj, user=request.user, data=data)
 
     def response_change(self, request, obj):
@@ -267,10 +256,6 @@ class PublishableAdmin(SimpleHistoryAdmin):
             request, _("The old version is proposed as a pending revision; a medical reviewer must publish it.")
         )
         return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[revision.pk]))
-
-
-def _pk_or_value(value):
-    return getattr(value, "pk", value)
 
 
 def _version_values(version, fields) -> dict:

@@ -38,4 +38,4 @@ def _text(value) -> str:
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return str(value)
+    return str(value).replace("\r\n", "\n")

@@ -32,25 +32,53 @@ def children_spec(model: type[Publishable]) -> dict[str, tuple[str, ...]]:
 
 
 def snapshot(obj: Publishable, *, m2m: dict | None = None, children: dict | None = None) -> dict:
-    """The revisable content of `obj` (in-memory values) as JSON-safe data."""
+    """The revisable content of `obj` as JSON-safe data.
+
+    Fields come from the in-memory object; many-to-many values and child rows are
+    read from the database unless `m2m` / `children` give (some of) them instead.
+    """
     model = type(obj)
     return {
         "fields": {field.name: encode(field, obj) for field in revisable_fields(model)},
-        "m2m": m2m
-        if m2m is not None
-        else {f.name: sorted(getattr(obj, f.name).values_list("pk", flat=True)) for f in revisable_m2m(model)},
-        "children": children
-        if children is not None
-        else {
+        "m2m": {
+            field.name: sorted(getattr(obj, field.name).values_list("pk", flat=True)) for field in revisable_m2m(model)
+        }
+        | (m2m or {}),
+        "children": {
             name: [{f: encode(row._meta.get_field(f), row) for f in fields} for row in getattr(obj, name).all()]
             for name, fields in children_spec(model).items()
-        },
+        }
+        | (children or {}),
     }
 
 
+def children_from_formsets(obj: Publishable, formsets) -> dict:
+    """Child rows as the admin's inline formsets would leave them, without saving anything."""
+    spec = children_spec(type(obj))
+    children = {}
+    for formset in formsets:
+        name = formset.fk.remote_field.get_accessor_name() if hasattr(formset, "fk") else None
+        if name not in spec:
+            continue
+        rows = []
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            child = form.instance
+            for field_name in spec[name]:
+                value = data.get(field_name)
+                setattr(child, child._meta.get_field(field_name).attname, getattr(value, "pk", value))
+            rows.append({f: encode(child._meta.get_field(f), child) for f in spec[name]})
+        children[name] = rows
+    return children
+
+
 def encode(field: models.Field, instance) -> str | None:
-    """A field's value as JSON-safe text (None stays None)."""
-    return None if field.value_from_object(instance) is None else field.value_to_string(instance)
+    """A field's value as JSON-safe text (None stays None; browsers' CRLF line ends become LF)."""
+    if field.value_from_object(instance) is None:
+        return None
+    return field.value_to_string(instance).replace("\r\n", "\n")
 
 
 def decode(field: models.Field, value):

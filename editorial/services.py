@@ -118,13 +118,13 @@ def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, not
 def revision_from_history(*, historical, user: AbstractBaseUser) -> Revision:
     """Propose restoring an old version: a pending Revision that goes through review like any edit."""
     live = historical.instance_type._base_manager.get(pk=historical.id)
-    old = historical.instance
     m2m = {}
     for field in revisable_m2m(type(live)):
         rows = getattr(historical, field.name, None)
-        if rows is not None:  # versions recorded before m2m history existed keep the live values
+        if rows is not None:  # m2m fields without history keep their live values
             m2m[field.name] = sorted(rows.values_list(field.m2m_reverse_field_name(), flat=True))
-    data = snapshot(old, m2m={**snapshot(live)["m2m"], **m2m}, children=snapshot(live)["children"])
+    # The old version's fields; child rows have no history, so they stay as they are now.
+    data = snapshot(historical.instance, m2m=m2m)
     when = historical.history_date.strftime("%Y-%m-%d %H:%M")
     return revision_create(obj=live, user=user, data=data, note=_("Restore the version of %(when)s") % {"when": when})
 

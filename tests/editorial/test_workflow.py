@@ -304,3 +304,25 @@ def test_archived_items_answer_410_or_301_to_their_successor(people, live, clien
     live.save()
     response = client.get(live.get_absolute_url())
     assert (response.status_code, response["Location"]) == (301, successor.get_absolute_url())
+
+
+def test_revert_restores_many_to_many_values_too(people, live):
+    old_topic, new_topic = factories.TopicFactory(name="Old topic"), factories.TopicFactory(name="New topic")
+    live.topics.set([old_topic])
+    marker = live.history.latest().history_id
+    live.topics.set([new_topic])
+    live.title = "Retitled"
+    live.save()
+    historical = live.history.get(history_id=marker)
+    login("reviewer").post(reverse("admin:articles_article_propose_restore", args=[live.pk, historical.history_id]))
+    assert Revision.objects.get().data["m2m"]["topics"] == [old_topic.pk]
+
+
+def test_a_browser_style_crlf_resubmission_changes_nothing_but_what_was_edited(people, live):
+    form = article_form(live, title="New title", body=live.body.replace("\n", "\r\n"), key_takeaways="a\r\nb")
+    live.key_takeaways = "a\nb"
+    live.save()
+    login("editor").post(change_url(live), form)
+    page = login("reviewer").get(reverse("admin:editorial_revision_change", args=[Revision.objects.get().pk]))
+    labels = [label for label, _diff in page.context["diffs"]]
+    assert labels == ["Title"]
