@@ -145,3 +145,10 @@ def test_rerender_markdown_updates_outdated_rows_only_and_writes_no_history(caps
 
 def test_every_risk_category_is_available():
     assert len(RiskItem._meta.get_field("category").choices) == 7
+
+
+def test_populate_history_records_rows_that_have_none():
+    article = factories.ArticleFactory()
+    Article.history.all().delete()
+    call_command("populate_history", "--auto", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert article.history.count() == 1
