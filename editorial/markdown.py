@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 logger = logging.getLogger(__name__)
 
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 # Ids we generate: "<prefix>h-<slug>" for headings, "<prefix>fn-<label>" and
 # "<prefix>fnref-<label>" for footnotes, "cite-<type>-<pk>-<n>" for citations
@@ -138,6 +138,24 @@ class _PrefixFootnotes(Treeprocessor):
                 element.set("href", "#" + _footnote_id(href[1:], self.id_prefix))
 
 
+DECORATIVE_ALT = "decorative"
+EMPTY_ALT_IMAGE_RE = re.compile(r"!\[\s*\]\(")
+
+
+def images_without_alt_text(text: str) -> int:
+    """How many Markdown images have empty alt text (write ![decorative](...) for purely decorative ones)."""
+    return len(EMPTY_ALT_IMAGE_RE.findall(text or ""))
+
+
+class _DecorativeImages(Treeprocessor):
+    """`![decorative](...)` becomes alt="": screen readers skip an image that adds nothing."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter("img"):
+            if element.get("alt", "").strip().lower() == DECORATIVE_ALT:
+                element.set("alt", "")
+
+
 class _DemoteH1(Treeprocessor):
     """The page title is the only <h1>; a `# heading` in a body becomes an <h2>."""
 
@@ -178,6 +196,7 @@ class _IdsExtension(markdown.Extension):
         # Demote before toc (priority 5) so the heading gets its id and TOC entry;
         # prefix footnotes after the inline (20) and footnote (50) processors made them.
         md.treeprocessors.register(_DemoteH1(md), "demote_h1", 30)
+        md.treeprocessors.register(_DecorativeImages(md), "decorative_images", 4)
         md.treeprocessors.register(_PrefixFootnotes(md, self.id_prefix), "prefix_footnotes", 4)
         # Above links (160) and footnote references (175) so "[@key]" is never read as either.
         self.citations = _Citations(md, citation_namespace(self.id_prefix))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from ..markdown import PIPELINE_VERSION, citation_namespace, render
+from ..markdown import PIPELINE_VERSION, citation_namespace, images_without_alt_text, render
 from .citations import Citation
 from .people import Source
 
@@ -176,9 +176,18 @@ class Publishable(models.Model):
         super().clean()
         keys = render(self.body).citation_keys
         unknown = sorted(set(keys) - set(Source.objects.filter(key__in=keys).values_list("key", flat=True)))
+        problems = []
         if unknown:
             message = _("Unknown source key(s): %(keys)s. Add the source first, or fix the key.")
-            raise ValidationError({"body": message % {"keys": ", ".join(unknown)}})
+            problems.append(message % {"keys": ", ".join(unknown)})
+        if missing_alt := images_without_alt_text(self.body):
+            message = _(
+                "%(count)d image(s) have no alt text. Describe each one: ![what it shows](...), "
+                "or write ![decorative](...) if it adds nothing a reader needs."
+            )
+            problems.append(message % {"count": missing_alt})
+        if problems:
+            raise ValidationError({"body": problems})
 
     @property
     def id_prefix(self) -> str:

@@ -57,3 +57,14 @@ def test_a_source_needs_something_a_reader_can_follow():
     source.doi = "10.1000/xyz"
     source.full_clean()
     assert source.link == "https://doi.org/10.1000/xyz"
+
+
+def test_images_need_alt_text_unless_marked_decorative():
+    article = factories.ArticleFactory.build(body="![](/media/uploads/a.png)", author=None)
+    with pytest.raises(ValidationError, match="no alt text"):
+        article.full_clean()
+    article.body = "![decorative](/media/uploads/a.png) ![A leaf, close up](/media/uploads/b.png)"
+    article.full_clean()
+    html = render(article.body).html
+    assert '<img alt="" src="/media/uploads/a.png">' in html
+    assert 'alt="A leaf, close up"' in html
