@@ -5,7 +5,7 @@ through editorial.services, so the admin can do nothing the services refuse.
 """
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
@@ -55,14 +55,25 @@ def render_preview(request, obj):
     return response
 
 
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("review due")
+    parameter_name = "review_due"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Review due"))]
+
+    def queryset(self, request, queryset):
+        return queryset.review_due() if self.value() == "yes" else queryset
+
+
 class PublishableAdmin(SimpleHistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     change_form_template = "admin/editorial/publishable_change_form.html"
     object_history_template = "admin/editorial/publishable_history.html"
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
-    list_display = ["title", "status", "published_at", "reviewed_by", "last_reviewed_at", "updated_at"]
-    list_filter = ["status", "reviewed_by"]
+    list_display = ["title", "status", "published_at", "reviewed_by", "last_reviewed_at", "review_due", "updated_at"]
+    list_filter = ["status", ReviewDueFilter, "reviewed_by"]
     list_select_related = ["reviewed_by"]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -75,6 +86,10 @@ class PublishableAdmin(SimpleHistoryAdmin):
         ),
         (_("Record"), {"classes": ["collapse"], "fields": ["rendered_with", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(boolean=True, description=_("review due"))
+    def review_due(self, obj) -> bool:
+        return obj.is_review_due
 
     # -- the form ---------------------------------------------------------------
 

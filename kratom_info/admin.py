@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editorial.dashboard import editorial_dashboard
 from editorial.roles import ROLES
 
 
@@ -17,3 +18,7 @@ class KratomAdminSite(admin.AdminSite):
         if not (user.is_active and user.is_staff):
             return False
         return user.is_superuser or user.groups.filter(name__in=ROLES).exists()
+
+    def index(self, request, extra_context=None):
+        """The admin home is the editors' dashboard: what needs attention, with links."""
+        return super().index(request, {**editorial_dashboard(request), **(extra_context or {})})

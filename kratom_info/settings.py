@@ -192,6 +192,10 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# How long a review stays current, per content type ("app_label.model"); others use the default.
+REVIEW_INTERVAL_DAYS = {"articles.article": 365, "risks.riskitem": 180}
+REVIEW_INTERVAL_DEFAULT_DAYS = 365
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -35,7 +35,10 @@ class Contributor(models.Model):
         blank=True,
         related_name="contributor",
     )
-    history = HistoricalRecords()
+    review_reminder_sent_at = models.DateTimeField(
+        _("review reminder last sent"), null=True, blank=True, editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["review_reminder_sent_at"])
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,8 @@
 """Publishable: the abstract base of every piece of public content."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -81,6 +84,11 @@ class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         """Rows a reader may see: published, with a publication time already passed."""
         return self.filter(published_q(now))
+
+    def review_due(self, now=None):
+        """Published rows whose last review is older than their type's review interval."""
+        cutoff = (now or timezone.now()) - self.model.review_interval()
+        return self.filter(published_q(now), last_reviewed_at__lte=cutoff)
 
     def with_sources(self):
         """Prefetch each row's citations and their sources, numbered in order."""
@@ -193,6 +201,18 @@ class Publishable(models.Model):
     def id_prefix(self) -> str:
         """Prefix for ids in the rendered body, unique across objects on one page."""
         return f"{self._meta.model_name}-{self.pk}-" if self.pk else ""
+
+    @classmethod
+    def review_interval(cls) -> timedelta:
+        """How long a medical review stays current for this type (settings.REVIEW_INTERVAL_DAYS)."""
+        days = settings.REVIEW_INTERVAL_DAYS.get(cls._meta.label_lower, settings.REVIEW_INTERVAL_DEFAULT_DAYS)
+        return timedelta(days=days)
+
+    @property
+    def is_review_due(self) -> bool:
+        if self.status != Status.PUBLISHED or self.last_reviewed_at is None:
+            return False
+        return self.last_reviewed_at + self.review_interval() <= timezone.now()
 
     @property
     def table_of_contents(self) -> list:
