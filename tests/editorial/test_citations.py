@@ -68,3 +68,15 @@ def test_images_need_alt_text_unless_marked_decorative():
     html = render(article.body).html
     assert '<img alt="" src="/media/uploads/a.png">' in html
     assert 'alt="A leaf, close up"' in html
+
+
+def test_several_items_on_one_page_never_share_citation_anchors(client):
+    factories.SourceFactory(key="a")
+    first = factories.FAQEntryFactory(published=True, body="One [@a].")
+    second = factories.FAQEntryFactory(published=True, body="Two [@a].")
+    html = client.get("/faq/").content.decode()
+    for entry in (first, second):
+        assert f'href="#src-faqentry-{entry.pk}-1"' in html
+        assert f'<li id="src-faqentry-{entry.pk}-1" value="1">' in html
+    ids = [attrs["id"] for _tag, attrs in elements(html) if "id" in attrs]
+    assert len(ids) == len(set(ids)), "duplicate ids on the page"
