@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 
 from tests import factories
@@ -48,6 +48,25 @@ def _test_settings():
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # speed only
     ):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _close_connection_pools(django_db_setup, django_db_blocker):
+    """Close PostgreSQL pools (the live server's threads leave connections in them) before the test
+    database is dropped, or the drop fails with "being accessed by other users"."""
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            # A connection checked out by the live server's threads is never handed back; end it.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+        connections.close_all()  # hand this thread's connections back: a pool closes only idle ones
+        for connection_ in connections.all():
+            if getattr(connection_, "pool", None) is not None:
+                connection_.close_pool()
 
 
 @pytest.fixture(autouse=True)
