@@ -8,3 +8,7 @@ class ArticleFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.all(), to_field_name="slug", required=False, empty_label="All topics"
     )
+
+
+class CommentsPageForm(forms.Form):
+    comments_page = forms.IntegerField(min_value=1, max_value=100_000, required=False)

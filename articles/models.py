@@ -1,7 +1,10 @@
 import math
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable
@@ -47,6 +50,13 @@ class Article(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def comments_open(self) -> bool:
+        """Replies are open while switched on and for COMMENTS_CLOSE_AFTER_DAYS after publication."""
+        if not self.comments_enabled or self.published_at is None:
+            return False
+        return timezone.now() < self.published_at + timedelta(days=settings.COMMENTS_CLOSE_AFTER_DAYS)
 
     @property
     def takeaways(self) -> list[str]:

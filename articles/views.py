@@ -3,7 +3,7 @@ from django.views.generic import ListView
 
 from editorial.views import PublishedDetailView, QueryFormMixin
 
-from .forms import ArticleFilterForm
+from .forms import ArticleFilterForm, CommentsPageForm
 from .models import Article
 
 
@@ -24,8 +24,14 @@ class ArticleListView(QueryFormMixin, ListView):
         return articles.filter(topics=topic) if topic else articles
 
 
-class ArticleDetailView(PublishedDetailView):
+class ArticleDetailView(QueryFormMixin, PublishedDetailView):
+    query_form_class = CommentsPageForm
+    template_name = "articles/article_detail.html"
     parent_page = ("Articles", "articles:list")
     queryset = Article.objects.prefetch_related(
         "topics", _published_related("related_risks"), _published_related("related_faqs")
     )
+
+    def get_context_data(self, **kwargs):
+        # The thread itself comes from the comments app's template tag; articles never imports comments.
+        return super().get_context_data(comments_page=self.query_form.cleaned_data.get("comments_page"), **kwargs)

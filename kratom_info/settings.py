@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "faq",
     "strains",
     "risks",
+    "comments",
     "kratom_info",
 ]
 
@@ -191,6 +192,12 @@ MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Reader comments: closing, rate limits (database-backed, so they hold across processes and nodes).
+COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
+COMMENTS_RATE_LIMITS = [(5, 10 * 60), (20, 24 * 60 * 60)]  # (posts, seconds) per address hash and per e-mail
+COMMENTS_MIN_SECONDS = 3  # a form sent back sooner than this is a bot
+COMMENTS_MAX_AGE_SECONDS = 2 * 60 * 60  # a form older than this is stale
 
 # How long a review stays current, per content type ("app_label.model"); others use the default.
 REVIEW_INTERVAL_DAYS = {"articles.article": 365, "risks.riskitem": 180}

@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 
 from articles.models import Article
 from editorial.models import Citation, Contributor, EvidenceLevel, SearchEntry, Source
@@ -38,13 +37,14 @@ def test_refuses_with_debug_off_unless_told():
     assert not Article.objects.exists()
 
 
-@override_settings(DEBUG=True)
 def test_a_second_run_changes_no_row_and_adds_no_history(capsys):
-    call_command("load_demo_content")
+    # (--allow-in-production stands in for DJANGO_DEBUG=1: overriding DEBUG here would load the
+    # URLconf with its debug-only media route for the rest of the session.)
+    call_command("load_demo_content", "--allow-in-production")
     counts = {model: model.objects.count() for model in (Article, RiskItem, StrainProfile, Source, Citation)}
     history = history_rows()
     capsys.readouterr()
-    call_command("load_demo_content")
+    call_command("load_demo_content", "--allow-in-production")
     assert "0 created, 0 updated" in capsys.readouterr().out
     assert {model: model.objects.count() for model in counts} == counts
     assert history_rows() == history

@@ -48,6 +48,7 @@ def public_urls(objects) -> dict[str, list[str]]:
     """Route name -> URLs to request, built from one published object of each type."""
     kwargs = {
         "articles:detail": {"slug": objects["article"].slug},
+        "comments:reply": {"slug": objects["article"].slug},
         "faq:detail": {"slug": objects["faq"].slug},
         "strains:detail": {"slug": objects["strain"].slug},
         "risks:detail": {"slug": objects["risk"].slug},

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SPAM = "spam", _("Spam")
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """Comments readers see."""
+        return self.filter(status=CommentStatus.APPROVED)
+
+    def awaiting_moderation(self):
+        """The moderators' queue: urgent (crisis) first, then oldest first."""
+        return self.filter(status=CommentStatus.PENDING).order_by("-is_urgent", "created_at", "pk")
+
+
+class Comment(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("in reply to"), on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("e-mail"), help_text=_("Never shown."))
+    body = models.TextField(_("comment"), max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING, db_index=True
+    )
+    hold_reasons = models.JSONField(_("hold reasons"), default=list, blank=True)
+    is_urgent = models.BooleanField(
+        _("urgent"), default=False, db_index=True, help_text=_("Crisis language: read this first.")
+    )
+    ip_hash = models.CharField(_("address hash"), max_length=64, blank=True, db_index=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("posted at"), auto_now_add=True, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderation_note = models.TextField(_("moderation note"), blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["email", "created_at"]), models.Index(fields=["article", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} on {self.article}: {self.body[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+
+class ModerationSettings(models.Model):
+    """The site's moderation lists and switches (one row, with history). One entry per line in each list."""
+
+    SINGLETON_PK = 1
+
+    disallowed_words = models.TextField(
+        _("disallowed words"), blank=True, help_text=_("A match marks the comment as spam.")
+    )
+    disallowed_names = models.TextField(_("disallowed names"), blank=True)
+    disallowed_email_domains = models.TextField(_("disallowed e-mail domains"), blank=True)
+    disallowed_link_domains = models.TextField(_("disallowed link domains"), blank=True)
+    link_threshold = models.PositiveSmallIntegerField(
+        _("hold at this many links"), default=1, help_text=_("A comment with this many links or more is held.")
+    )
+    moderation_words = models.TextField(_("words that hold a comment"), blank=True)
+    crisis_phrases = models.TextField(
+        _("extra crisis phrases"),
+        blank=True,
+        help_text=_("Added to the built-in crisis language. A match is urgent and never published automatically."),
+    )
+    hold_everything = models.BooleanField(_("hold every comment"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("moderation settings")
+        verbose_name_plural = _("moderation settings")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="moderationsettings_single_row")]
+
+    def __str__(self) -> str:
+        return str(_("Moderation settings"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "ModerationSettings":
+        """The settings row, or defaults when none was saved yet."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip().lower() for line in text.splitlines() if line.strip()]
