@@ -26,7 +26,7 @@ class ArticleListView(QueryFormMixin, ListView):
 
 class ArticleDetailView(QueryFormMixin, PublishedDetailView):
     query_form_class = CommentsPageForm
-    template_name = "articles/article_detail.html"
+    invalid_template_name = "400.html"
     parent_page = ("Articles", "articles:list")
     queryset = Article.objects.prefetch_related(
         "topics", _published_related("related_risks"), _published_related("related_faqs")

@@ -41,6 +41,8 @@ _COMPILED = [re.compile(pattern) for pattern in CRISIS_PATTERNS]
 def normalise(text: str) -> str:
     """Lower case, compatibility-folded, apostrophes dropped, punctuation and spaces collapsed."""
     text = unicodedata.normalize("NFKC", text or "").lower()
+    # Invisible formatting characters (zero-width spaces and joiners) must not split a phrase.
+    text = "".join(character for character in text if unicodedata.category(character) != "Cf")
     text = re.sub("['\u2019\u2018`\u00b4]", "", text)  # apostrophes of every kind
     text = re.sub(r"[^\w\s]", " ", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -61,7 +61,10 @@ class ReplyForm(forms.Form):
             raise forms.ValidationError(_("This form could not be checked. Please reload the page.")) from error
         if not isinstance(stamp, dict) or stamp.get("a") != self.article.pk:
             raise forms.ValidationError(_("This form belongs to another page. Please reload the page."))
-        if time.time() - float(stamp.get("t", 0)) < settings.COMMENTS_MIN_SECONDS:
+        age = time.time() - float(stamp.get("t", 0))
+        if age > settings.COMMENTS_MAX_AGE_SECONDS:
+            raise forms.ValidationError(_("This form is too old. Please copy your comment and reload the page."))
+        if age < settings.COMMENTS_MIN_SECONDS:
             raise forms.ValidationError(_("That was very fast. Please wait a moment and send again."))
         return self.cleaned_data["ts"]
 

@@ -54,16 +54,19 @@ class ImageUploadView(StaffOnlyMixin, View):
 class QueryFormMixin:
     """Query parameters go through a form; invalid input re-renders the page with a 400.
 
-    Views using it name their `template_name`: the 400 page has no queryset to derive it from.
+    Views using it name `template_name` or `invalid_template_name`: a 400 page has no object to
+    derive a template name from.
     """
 
     query_form_class = None
+    # The page shown for invalid parameters: by default the view's own page, with the errors.
+    invalid_template_name = None
 
     def get(self, request, *args, **kwargs):
         self.query_form = self.query_form_class(request.GET)
         if not self.query_form.is_valid():
             context = {"form": self.query_form, "object_list": [], "is_paginated": False}
-            return render(request, self.template_name, context, status=400)
+            return render(request, self.invalid_template_name or self.template_name, context, status=400)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
