@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from editorial.admin_workflow import HistoryAdmin
 
 from .models import Comment, ModerationSettings
 
@@ -18,7 +19,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationSettings)
-class ModerationSettingsAdmin(SimpleHistoryAdmin):
+class ModerationSettingsAdmin(HistoryAdmin):
     def has_add_permission(self, request) -> bool:
         return not ModerationSettings.objects.exists() and super().has_add_permission(request)
 

@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_workflow import PublishableAdmin, TransitionForm, render_preview
+from .admin_workflow import HistoryAdmin, PublishableAdmin, TransitionForm, render_preview
 from .diff import field_diffs
 from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
 from .revisions import preview_object, revisable_fields, snapshot
@@ -18,7 +18,9 @@ class PageAdmin(PublishableAdmin):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(SimpleHistoryAdmin):
+class ContributorAdmin(HistoryAdmin):
+    """Names and credentials appear on every byline: only site administrators (superusers) change them."""
+
     list_display = ["name", "credentials", "user", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["name", "credentials"]
@@ -27,14 +29,14 @@ class ContributorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["key", "title", "source_type", "venue", "year"]
     list_filter = ["source_type", "year"]
     search_fields = ["key", "title", "authors", "venue", "doi", "pmid"]
 
 
 @admin.register(SafetyNotice)
-class SafetyNoticeAdmin(SimpleHistoryAdmin):
+class SafetyNoticeAdmin(HistoryAdmin):
     list_display = ["__str__", "updated_at"]
 
     def has_add_permission(self, request) -> bool:
@@ -96,7 +98,7 @@ class RevisionAdmin(admin.ModelAdmin):
         ]
 
     def _revision(self, request, pk) -> Revision:
-        revision = Revision.objects.select_related("content_type").filter(pk=pk).first()
+        revision = self.get_object(request, unquote(str(pk)))  # None for junk ids, not a 500
         if revision is None or revision.content_object is None or not self.has_view_permission(request, revision):
             raise Http404
         return revision
@@ -106,13 +108,15 @@ class RevisionAdmin(admin.ModelAdmin):
         live = revision.content_object
         fields = revisable_fields(type(live))
         labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
+        current = snapshot(live)["fields"]
+        proposed = {**current, **revision.data.get("fields", {})}  # a revision holds only what it changes
         extra_context = {
             **(extra_context or {}),
             "live": live,
             "live_change_url": reverse(f"admin:{live._meta.app_label}_{live._meta.model_name}_change", args=[live.pk]),
-            "diffs": field_diffs(snapshot(live)["fields"], revision.data.get("fields", {}), labels),
-            "links_changed": snapshot(live)["m2m"] != revision.data.get("m2m", snapshot(live)["m2m"]),
-            "children_changed": snapshot(live)["children"] != revision.data.get("children", snapshot(live)["children"]),
+            "diffs": field_diffs(current, proposed, labels),
+            "links_changed": bool(revision.data.get("m2m")),
+            "children_changed": bool(revision.data.get("children")),
             "problems": revision_problems(revision=revision, user=request.user),
             "pending": revision.status == RevisionStatus.PENDING,
             "can_withdraw": revision.author_id == request.user.pk or request.user.has_perm("editorial.review_content"),
@@ -125,7 +129,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def publish_view(self, request, pk):
         revision = self._revision(request, pk)
-        form = TransitionForm(request.POST or None)
+        form = TransitionForm(request.POST or None, publishes=True)
         if request.method == "POST" and form.is_valid():
             try:
                 live = revision_publish(revision=revision, user=request.user, **form.cleaned_data)

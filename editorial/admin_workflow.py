@@ -34,6 +34,11 @@ class TransitionForm(forms.Form):
         label=_('Material change: readers see "Updated on <date>: <note>"'), required=False
     )
 
+    def __init__(self, *args, publishes: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not publishes:  # only a reviewer publishing may put a note in front of readers
+            del self.fields["material_change"]
+
 
 class CompareForm(forms.Form):
     a = forms.IntegerField(min_value=1)
@@ -55,6 +60,22 @@ def render_preview(request, obj):
     return response
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin with its version pages read-only.
+
+    SIMPLE_HISTORY_REVERT_DISABLED only hides the button; the stock view still
+    saves a POST, which would bypass review. Restoring goes through a pending
+    Revision instead (see PublishableAdmin.propose_restore_view).
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class ReviewDueFilter(admin.SimpleListFilter):
     title = _("review due")
     parameter_name = "review_due"
@@ -66,7 +87,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(HistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     change_form_template = "admin/editorial/publishable_change_form.html"
@@ -102,11 +123,28 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Status and review fields change only through the workflow, for everyone.
         fields = [*ALWAYS_READ_ONLY, *self.readonly_fields]
+        if obj is not None and obj.status == Status.IN_REVIEW:
+            # What the reviewer approves is what they read: return it to draft to change it.
+            return [
+                *fields,
+                *(f.name for f in revisable_fields(type(obj))),
+                *(f.name for f in revisable_m2m(type(obj))),
+                "published_at",
+                "superseded_by",
+            ]
         if obj is not None and obj.status == Status.PUBLISHED:
-            fields.append("published_at")
+            fields += ["published_at", "superseded_by"]
         if not request.user.has_perm("editorial.retire_content"):
             fields.append("superseded_by")
         return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return (
+            {} if obj is not None and obj.status == Status.IN_REVIEW else super().get_prepopulated_fields(request, obj)
+        )
+
+    def get_inlines(self, request, obj):
+        return [] if obj is not None and obj.status == Status.IN_REVIEW else super().get_inlines(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         if self.fieldsets:
@@ -124,10 +162,20 @@ class PublishableAdmin(SimpleHistoryAdmin):
     # -- edits to live content become pending revisions ------------------------
 
     def save_model(self, request, obj, form, change):
-        if change and type(obj)._base_manager.filter(pk=obj.pk, status=Status.PUBLISHED).exists():
+        if not change:
+            return super().save_model(request, obj, form, change)
+        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+        if status == Status.PUBLISHED:
             request._kratom_revision_pending = True  # saved in save_related, with m2m and child rows
-            return
-        super().save_model(request, obj, form, change)
+            return None
+        if status == Status.IN_REVIEW:
+            raise PermissionDenied  # read-only in review; a forged POST changes nothing
+        # Write only what the form edits (and what derives from it), never the workflow's columns,
+        # so a save racing an approval cannot put back an old status.
+        obj._history_user = request.user
+        edited = [name for name in form.changed_data if name in {f.name for f in type(obj)._meta.concrete_fields}]
+        obj.save(update_fields=[*edited, *type(obj).derived_fields, "updated_at"])
+        return None
 
     def save_related(self, request, form, formsets, change):
         if not getattr(request, "_kratom_revision_pending", False):
@@ -156,6 +204,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # published content is archived, not deleted
         for transition in TRANSITIONS:
             if transition.name != "schedule" and request.user.has_perm(transition.permission):
                 name = f"transition_{transition.name}"
@@ -206,7 +255,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         transition = TRANSITIONS_BY_NAME.get(name)
         if transition is None:
             raise Http404
-        form = TransitionForm(request.POST or None)
+        form = TransitionForm(request.POST or None, publishes=transition.reviews)
         if request.method == "POST" and form.is_valid():
             try:
                 content_transition(obj=obj, name=name, user=request.user, **form.cleaned_data)

@@ -8,8 +8,9 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Editorial")
     role_permissions = {
-        EDITOR: model_permissions("editorial", "page", "source", "contributor"),
-        REVIEWER: model_permissions("editorial", "page", "source", "contributor", "safetynotice"),
+        # Contributors (names, credentials, account links) are for site administrators only.
+        EDITOR: [*model_permissions("editorial", "page", "source"), "editorial.view_contributor"],
+        REVIEWER: [*model_permissions("editorial", "page", "source", "safetynotice"), "editorial.view_contributor"],
     }
 
     def ready(self) -> None:

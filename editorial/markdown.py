@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 logger = logging.getLogger(__name__)
 
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 # Ids we generate: "<prefix>h-<slug>" for headings, "<prefix>fn-<label>" and
 # "<prefix>fnref-<label>" for footnotes, "cite-<type>-<pk>-<n>" for citations

@@ -74,6 +74,15 @@ def children_from_formsets(obj: Publishable, formsets) -> dict:
     return children
 
 
+def changes_from(live: Publishable, data: dict) -> dict:
+    """Keep only the parts of `data` that differ from the live item."""
+    current = snapshot(live)
+    return {
+        part: {name: value for name, value in data.get(part, {}).items() if current[part].get(name) != value}
+        for part in ("fields", "m2m", "children")
+    }
+
+
 def encode(field: models.Field, instance) -> str | None:
     """A field's value as JSON-safe text (None stays None; browsers' CRLF line ends become LF)."""
     if field.value_from_object(instance) is None:
@@ -101,12 +110,14 @@ def preview_object(live: Publishable, data: dict) -> Publishable:
     obj.render_markdown()
     cache = {}
     for field in revisable_m2m(type(obj)):
-        ids = data.get("m2m", {}).get(field.name, [])
-        related = field.related_model.objects.filter(pk__in=ids)
+        if field.name not in data.get("m2m", {}):
+            continue  # unchanged: the live values show
+        related = field.related_model.objects.filter(pk__in=data["m2m"][field.name])
         cache[field.name] = related.published() if hasattr(related, "published") else related
     for name in children_spec(type(obj)):
-        child_model = getattr(type(obj), name).rel.related_model
-        cache[name] = [_build_child(child_model, row) for row in data.get("children", {}).get(name, [])]
+        if name in data.get("children", {}):
+            child_model = getattr(type(obj), name).rel.related_model
+            cache[name] = [_build_child(child_model, row) for row in data["children"][name]]
     sources = Source.objects.in_bulk(obj.cited_keys, field_name="key")
     cache["citations"] = [
         Citation(source=sources[key], position=number)
@@ -126,12 +137,14 @@ def _build_child(model, row: dict):
 
 
 def replace_children(obj: Publishable, data: dict) -> None:
-    """Make the item's child rows exactly those in the revision."""
+    """Make the item's child rows exactly those in the revision (for the kinds of rows it changes)."""
     for name in children_spec(type(obj)):
+        if name not in data.get("children", {}):
+            continue
         manager = getattr(obj, name)
         child_model = manager.model
         manager.all().delete()
-        for row in data.get("children", {}).get(name, []):
+        for row in data["children"][name]:
             child = _build_child(child_model, row)
             setattr(child, manager.field.name, obj)
             child.full_clean()

@@ -61,7 +61,7 @@ def words_of(text: str) -> list[str]:
 def snippet(entry: SearchEntry, text: str) -> SafeString:
     """Escaped excerpt of the entry with the query's words in <mark>."""
     headline = getattr(entry, "headline", None)
-    if headline is None:
+    if not headline:  # SQLite, or a match only in the title or summary
         headline = _cut_around_match(entry.text or entry.summary, words_of(text))
     escaped = str(escape(headline))
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped above

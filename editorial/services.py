@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .markdown import render
-from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, Source, Status, TransitionLog
-from .revisions import apply_fields, replace_children, revisable_m2m, snapshot
-from .workflow import TRANSITIONS_BY_NAME, has_body, reviewer_has_credentials
+from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, Source, TransitionLog
+from .revisions import apply_fields, changes_from, replace_children, revisable_m2m, snapshot
+from .workflow import TRANSITIONS_BY_NAME, has_body, reviewer_has_credentials, reviewer_is_not_author
 
 
 class WorkflowError(Exception):
@@ -41,13 +41,21 @@ def _log(*, obj, transition: str, from_status: str, to_status: str, user, note: 
 
 
 def content_transition(
-    *, obj: Publishable, name: str, user: AbstractBaseUser, note: str = "", material_change: bool = False
+    *,
+    obj: Publishable,
+    name: str,
+    user: AbstractBaseUser,
+    note: str = "",
+    material_change: bool = False,
+    published_at=None,
 ) -> Publishable:
-    """Move an item along the workflow table, or raise WorkflowError with the reasons."""
+    """Move an item along the workflow table, or raise WorkflowError with the reasons (changing nothing)."""
     transition = TRANSITIONS_BY_NAME[name]
     with transaction.atomic():
         # Lock the row and judge its current state, not what the caller last saw.
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        if published_at is not None:
+            live.published_at = published_at
         if problems := transition.problems(live, user):
             raise WorkflowError(problems)
         from_status = live.status
@@ -57,7 +65,11 @@ def content_transition(
             live.last_reviewed_at = timezone.now()
             if name == "publish":
                 live.published_at = live.last_reviewed_at
-        live.full_clean()
+            # Approving checks the content; retiring never does, so bad content can always be taken down.
+            try:
+                live.full_clean()
+            except ValidationError as error:
+                raise WorkflowError([" ".join(messages) for messages in error.message_dict.values()]) from error
         live.save()
         _log(
             obj=live,
@@ -66,7 +78,7 @@ def content_transition(
             to_status=live.status,
             user=user,
             note=note,
-            material_change=material_change,
+            material_change=material_change and transition.reviews,
         )
     return live
 
@@ -90,9 +102,7 @@ def content_schedule(*, obj: Publishable, user: AbstractBaseUser, when, note: st
     """Approve an item in review to appear at `when` (a future time); no job needs to run then."""
     if when is None or when <= timezone.now():
         raise WorkflowError([_('Set "published at" to a future time before scheduling.')])
-    type(obj)._base_manager.filter(pk=obj.pk, status=Status.IN_REVIEW).update(published_at=when)
-    obj.refresh_from_db()
-    return content_transition(obj=obj, name="schedule", user=user, note=note)
+    return content_transition(obj=obj, name="schedule", user=user, note=note, published_at=when)
 
 
 def content_unpublish(*, obj: Publishable, user: AbstractBaseUser, note: str = "") -> Publishable:
@@ -106,7 +116,12 @@ def content_archive(*, obj: Publishable, user: AbstractBaseUser, note: str = "")
 
 
 def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, note: str = "") -> Revision:
-    """Store an edit to published content for review; the live row is not touched."""
+    """Store an edit to published content for review; the live row is not touched.
+
+    Only what differs from the live item is kept, so two pending revisions that
+    change different fields do not undo each other when both are published.
+    """
+    data = changes_from(type(obj)._base_manager.get(pk=obj.pk), data)
     revision = Revision(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, data=data, author=user, note=note
     )
@@ -137,7 +152,8 @@ def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str
         return [_("This revision is already %(status)s.") % {"status": revision.get_status_display().lower()}]
     model = revision.content_type.model_class()
     proposed = apply_fields(model._base_manager.get(pk=revision.object_id), revision.data)
-    problems = [p for p in (has_body(proposed, user), reviewer_has_credentials(proposed, user)) if p]
+    checks = (has_body, reviewer_has_credentials, reviewer_is_not_author)
+    problems = [problem for check in checks if (problem := check(proposed, user))]
     try:
         proposed.full_clean()
     except ValidationError as error:
@@ -165,7 +181,8 @@ def revision_publish(
         live.full_clean()
         live.save()
         for field in revisable_m2m(model):
-            getattr(live, field.name).set(revision.data.get("m2m", {}).get(field.name, []))
+            if field.name in revision.data.get("m2m", {}):
+                getattr(live, field.name).set(revision.data["m2m"][field.name])
         replace_children(live, revision.data)
         content_refresh_index(instance=live)  # child rows feed the search text
         _log(

@@ -1,5 +1,6 @@
 """Staff-only Markdown endpoints for the admin editor, and the shared public views."""
 
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -17,10 +18,10 @@ MAX_PREVIEW_CHARS = 100_000
 
 
 class StaffOnlyMixin:
-    """403 for anyone but active staff: these endpoints are never for the public."""
+    """403 for anyone the admin would not let in (active staff with a role, or superusers)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not (request.user.is_active and request.user.is_staff):
+        if not admin.site.has_permission(request):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -86,7 +87,9 @@ class PublishedDetailView(DetailView):
 
     def get_queryset(self):
         queryset = super().get_queryset().with_sources().select_related("author", "reviewed_by")
-        updates = TransitionLog.objects.filter(material_change=True).order_by("-created_at")
+        updates = TransitionLog.objects.filter(
+            material_change=True, transition__in=["publish", "schedule", "publish_revision"]
+        ).order_by("-created_at")
         return queryset.published().prefetch_related(Prefetch("transition_logs", updates, to_attr="updates"))
 
     def get_object(self, queryset=None):

@@ -83,7 +83,11 @@ def reviewer(db):
 
 @pytest.fixture
 def staff_client(client, django_user_model):
+    """Logged in as staff with the Editor role."""
+    from django.contrib.auth.models import Group
+
     user = django_user_model.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
     client.force_login(user)
     return client
 

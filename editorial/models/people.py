@@ -96,6 +96,12 @@ class Source(models.Model):
         super().clean()
         if not (self.url or self.doi or self.pmid):
             raise ValidationError(_("Give a URL, a DOI or a PubMed ID, so readers can check the source."))
+        if self.pk:
+            old_key = type(self).objects.filter(pk=self.pk).values_list("key", flat=True).first()
+            if old_key and old_key != self.key and self.citations.exists():
+                raise ValidationError(
+                    {"key": _("Items cite this source as [@%(key)s]; change those citations first.") % {"key": old_key}}
+                )
 
     @property
     def link(self) -> str:

@@ -1,5 +1,6 @@
 """Publishable: the abstract base of every piece of public content."""
 
+import html
 from datetime import timedelta
 
 from django.conf import settings
@@ -238,4 +239,4 @@ class Publishable(models.Model):
 
     def search_text(self) -> str:
         """Plain text that search matches against; subclasses add their own fields."""
-        return strip_tags(self.body_html)
+        return html.unescape(strip_tags(self.body_html))

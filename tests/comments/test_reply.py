@@ -254,7 +254,7 @@ def test_the_address_is_stored_only_as_a_keyed_hash(client, article):
         (1, "1.2.3.4", "10.0.0.1", "1.2.3.4"),
         (1, "6.6.6.6, 1.2.3.4", "10.0.0.1", "1.2.3.4"),  # a spoofed first entry is not trusted
         (2, "6.6.6.6, 1.2.3.4, 10.0.0.2", "10.0.0.1", "1.2.3.4"),
-        (1, "not-an-ip", "10.0.0.1", "0.0.0.0"),
+        (1, "not-an-ip", "10.0.0.1", "0.0.0.0"),  # noqa: S104 - the placeholder for "no valid address"
     ],
 )
 def test_client_ip_trusts_only_the_configured_proxies(rf, settings, hops, forwarded, remote, expected):

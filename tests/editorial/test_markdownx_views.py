@@ -26,6 +26,13 @@ def test_logged_in_non_staff_users_get_403(client, django_user_model, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", [PREVIEW, UPLOAD])
+def test_staff_without_a_role_get_403(client, django_user_model, url):
+    client.force_login(django_user_model.objects.create_user("norole", password="a-long-test-password", is_staff=True))
+    assert client.post(url, {"content": "x"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [PREVIEW, UPLOAD])
 def test_inactive_staff_get_403(client, django_user_model, url):
     user = django_user_model.objects.create_user("gone", password="a-long-test-password", is_staff=True)
     client.force_login(user)

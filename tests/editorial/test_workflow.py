@@ -10,55 +10,13 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import Revision, RevisionStatus, Status, TransitionLog
-from editorial.roles import EDITOR, MODERATOR, REVIEWER, setup_roles
+from editorial.roles import EDITOR, REVIEWER, setup_roles
 from editorial.services import WorkflowError, content_approve, content_schedule, content_submit
 from strains.models import StrainProfile
 from tests import factories
+from tests.editorial.workflow_helpers import PASSWORD, article_form, change_url, login, transition_url
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-test-password"
-
-
-def login(username: str) -> Client:
-    client = Client()
-    response = client.post(reverse("admin:login"), {"username": username, "password": PASSWORD})
-    assert response.status_code == 302, "login through the admin form failed"
-    return client
-
-
-@pytest.fixture
-def people(django_user_model):
-    """An editor, two medical reviewers and a moderator, each with a contributor profile where it matters."""
-    users = {}
-    for username, role in [
-        ("editor", EDITOR),
-        ("reviewer", REVIEWER),
-        ("reviewer2", REVIEWER),
-        ("moderator", MODERATOR),
-    ]:
-        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        users[username] = user
-    factories.ContributorFactory(name="Writer", slug="writer", credentials="", user=users["editor"])
-    factories.ContributorFactory(name="Dr Review", slug="dr-review", credentials="MD", user=users["reviewer"])
-    factories.ContributorFactory(name="Dr Two", slug="dr-two", credentials="PharmD", user=users["reviewer2"])
-    return users
-
-
-@pytest.fixture
-def draft(people):
-    factories.SourceFactory(key="fda")
-    return factories.ArticleFactory(
-        title="Draft article", body="Claim [@fda].", author=people["editor"].contributor, status=Status.DRAFT
-    )
-
-
-def change_url(obj) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def transition_url(obj, name: str) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_transition", args=[obj.pk, name])
 
 
 def test_roles_are_set_up_after_migrate_and_idempotently():
@@ -163,28 +121,6 @@ def test_scheduling_publishes_on_time_with_no_job(people, draft):
     assert Article.objects.published(now=when + timedelta(seconds=1)).get() == draft
     with pytest.raises(WorkflowError, match="future"):
         content_schedule(obj=factories.ArticleFactory(status=Status.IN_REVIEW), user=people["reviewer"], when=None)
-
-
-@pytest.fixture
-def live(people, draft):
-    content_submit(obj=draft, user=people["editor"])
-    return content_approve(obj=draft, user=people["reviewer"], note="First review")
-
-
-def article_form(article, **changes) -> dict:
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "summary": article.summary,
-        "body": article.body,
-        "key_takeaways": article.key_takeaways,
-        "author": article.author_id,
-        "comments_enabled": "on",
-        "topics": [],
-        "related_risks": [],
-        "related_faqs": [],
-    }
-    return {**data, **changes}
 
 
 def test_an_edit_to_live_content_waits_for_review(people, live, client):
