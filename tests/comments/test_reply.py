@@ -183,6 +183,7 @@ def fresh_client() -> Client:
     return Client()
 
 
+@pytest.mark.django_db(transaction=True)  # real commits, so each client can use its own connection
 def test_rate_limit_per_address_holds_across_clients(article, settings):
     settings.COMMENTS_RATE_LIMITS = [(5, 600), (20, 86400)]
     for n in range(5):
@@ -194,6 +195,7 @@ def test_rate_limit_per_address_holds_across_clients(article, settings):
     assert Comment.objects.count() == 5
 
 
+@pytest.mark.django_db(transaction=True)
 def test_rate_limit_per_email_holds_across_addresses(article, settings):
     settings.COMMENTS_RATE_LIMITS = [(2, 600)]
     for n in range(2):
