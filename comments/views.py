@@ -72,6 +72,10 @@ class ReplyView(View):
         return HttpResponseSeeOther(f"{self.article.get_absolute_url()}?reply={state}#comments")
 
     def page(self, form, *, status: int = 200, **flags):
+        if form is not None and form.is_bound:
+            for name in form.errors:
+                if name in form.fields:  # screen readers announce the field as invalid
+                    form.fields[name].widget.attrs["aria-invalid"] = "true"
         # Every page gets a new signed timestamp, so a reader can correct an answer and send again.
         context = {"article": self.article, "parent": self.parent, "form": form, "ts": new_timestamp(self.article.pk)}
         context.update(flags)

@@ -160,6 +160,7 @@ def test_hostile_input_gets_a_4xx_and_stores_nothing(client, article, fields):
 def test_missing_fields_altogether_are_a_400(client, article):
     response = client.post(reverse("comments:reply", args=[article.slug]), {})
     assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
     assert not Comment.objects.exists()
 
 
