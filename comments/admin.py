@@ -1,21 +1,139 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from editorial.admin_workflow import HistoryAdmin
 
-from .models import Comment, ModerationSettings
+from .models import Comment, CommentStatus, ModerationSettings
+from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, send_support_resources
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(choices=[(key, key) for key in (*DECISIONS, "support")])
+    note = forms.CharField(required=False, max_length=2000)
+
+
+def _bulk(decision: str, label: str):
+    def action(modeladmin, request, queryset):
+        done = 0
+        for comment in queryset:
+            try:
+                comment_moderate(comment=comment, decision=decision, user=request.user)
+                done += 1
+            except (AlreadyHandledError, ValueError) as refusal:
+                modeladmin.message_user(request, f"“{Truncator(comment.body).chars(40)}”: {refusal}", messages.WARNING)
+        if done:
+            modeladmin.message_user(request, _("%(count)d comment(s): %(label)s.") % {"count": done, "label": label})
+
+    action.__name__ = f"moderate_{decision}"
+    return admin.action(description=label, permissions=["change"])(action)
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["name", "article", "status", "is_urgent", "created_at"]
+    """The moderation queue: urgent (crisis) comments first, then the oldest waiting."""
+
+    change_form_template = "admin/comments/comment/change_form.html"
+    list_display = ["flag", "excerpt", "name", "article", "reasons", "created_at", "status"]
+    list_display_links = ["excerpt"]
     list_filter = ["status", "is_urgent"]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body"]
-    readonly_fields = ["article", "parent", "name", "email", "body", "hold_reasons", "is_urgent", "ip_hash",
-                       "user_agent", "created_at", "moderated_by", "moderated_at"]  # fmt: skip
+    readonly_fields = [
+        "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "created_at",
+        "moderated_by", "moderated_at", "moderation_note", "alerted_at", "support_sent_at", "support_sent_by",
+        "user_agent",
+    ]  # fmt: skip
+    exclude = ["ip_hash"]
+    actions = [
+        _bulk("approve", _("Approve")),
+        _bulk("reject", _("Reject")),
+        _bulk("spam", _("Mark as spam")),
+        "send_support",
+    ]
+
+    @admin.action(description=_("Send support resources"), permissions=["change"])
+    def send_support(self, request, queryset):
+        sent = sum(send_support_resources(comment=comment, user=request.user) for comment in queryset)
+        self.message_user(request, _("Support resources sent to %(count)d writer(s).") % {"count": sent})
+        if skipped := queryset.count() - sent:
+            self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).order_by("-is_urgent", "status", "created_at")
+        return super().get_queryset(request).order_by("-is_urgent", "created_at", "pk")
+
+    def changelist_view(self, request, extra_context=None):
+        # Moderators land on what is waiting; the status filter shows everything else.
+        if not request.GET:
+            return HttpResponseRedirect(f"{request.path}?status__exact={CommentStatus.PENDING}")
+        return super().changelist_view(request, extra_context)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="")
+    def flag(self, comment) -> str:
+        return format_html('<strong class="urgent">{}</strong>', _("URGENT")) if comment.is_urgent else ""
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment) -> str:
+        return Truncator(comment.body).chars(120)
+
+    @admin.display(description=_("held because"))
+    def reasons(self, comment) -> str:
+        return "; ".join(comment.hold_reasons)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/moderate/", wrap(require_POST(self.moderate_view)), name="comments_comment_moderate"
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        comment = self.get_object(request, unquote(object_id))
+        if comment is not None:
+            earlier = (
+                Comment.objects.filter(email__iexact=comment.email).exclude(pk=comment.pk).select_related("article")
+            )
+            extra_context = {
+                **(extra_context or {}),
+                "earlier": earlier.order_by("-created_at")[:10],
+                "can_moderate": self.has_change_permission(request, comment),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def moderate_view(self, request, object_id):
+        comment = self.get_object(request, unquote(object_id))
+        if comment is None:
+            raise Http404
+        if not self.has_change_permission(request, comment):
+            raise Http404
+        form = ModerationForm(request.POST)
+        back = reverse("admin:comments_comment_change", args=[comment.pk])
+        if not form.is_valid():
+            messages.error(request, _("Choose what to do with the comment."))
+            return HttpResponseRedirect(back)
+        decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
+        try:
+            if decision == "support":
+                sent = send_support_resources(comment=comment, user=request.user)
+                messages.success(request, _("Support resources sent.") if sent else _("They were already sent."))
+                return HttpResponseRedirect(back)
+            comment_moderate(comment=comment, decision=decision, user=request.user, note=note)
+        except (AlreadyHandledError, ValueError) as refusal:
+            messages.warning(request, str(refusal))
+            return HttpResponseRedirect(back)
+        messages.success(request, _("Done. The article shows the change at its next request."))
+        return HttpResponseRedirect(f"{reverse('admin:comments_comment_changelist')}?status__exact=pending")
 
 
 @admin.register(ModerationSettings)

@@ -46,6 +46,12 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_note = models.TextField(_("moderation note"), blank=True)
+    # Set once moderators have been told about a held comment; the digest command retries the rest.
+    alerted_at = models.DateTimeField(_("moderators alerted at"), null=True, blank=True)
+    support_sent_at = models.DateTimeField(_("support resources sent at"), null=True, blank=True)
+    support_sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -83,7 +89,8 @@ class ModerationSettings(models.Model):
         help_text=_("Added to the built-in crisis language. A match is urgent and never published automatically."),
     )
     hold_everything = models.BooleanField(_("hold every comment"), default=False)
-    history = HistoricalRecords()
+    digest_last_sent_at = models.DateTimeField(_("digest last sent"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["digest_last_sent_at"])
 
     class Meta:
         verbose_name = _("moderation settings")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article
 
 from .models import Comment, ModerationSettings
+from .moderation import schedule_alert
 from .rules import moderate
 
 DUPLICATE_WINDOW = timedelta(hours=1)
@@ -76,4 +77,5 @@ def comment_create(
         )
         comment.full_clean()
         comment.save()
+        schedule_alert(comment)
     return comment, True

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import data_requests, views
 
 app_name = "comments"
 urlpatterns = [
-    path("<slug:slug>/reply/", views.ReplyView.as_view(), name="reply"),
+    path("articles/<slug:slug>/reply/", views.ReplyView.as_view(), name="reply"),
+    path("my-comments/", data_requests.DataRequestView.as_view(), name="data_request"),
+    path("my-comments/<str:token>/", data_requests.DataView.as_view(), name="data"),
 ]

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.db.models import Count, Min, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from comments.models import Comment, CommentStatus
 from editorial.dashboard import editorial_dashboard
 from editorial.roles import ROLES
 
@@ -21,4 +24,21 @@ class KratomAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The admin home is the editors' dashboard: what needs attention, with links."""
-        return super().index(request, {**editorial_dashboard(request), **(extra_context or {})})
+        context = {**editorial_dashboard(request), **self.comment_numbers(request), **(extra_context or {})}
+        return super().index(request, context)
+
+    def comment_numbers(self, request) -> dict:
+        """Waiting and urgent comments and the oldest wait, for moderators."""
+        if not request.user.has_perm("comments.view_comment"):
+            return {}
+        numbers = Comment.objects.filter(status=CommentStatus.PENDING).aggregate(
+            waiting=Count("pk"), urgent=Count("pk", filter=Q(is_urgent=True)), oldest=Min("created_at")
+        )
+        queue = reverse("admin:comments_comment_changelist")
+        return {
+            "comments_waiting": numbers["waiting"],
+            "comments_urgent": numbers["urgent"],
+            "comments_oldest": numbers["oldest"],
+            "comments_queue_url": f"{queue}?status__exact={CommentStatus.PENDING}",
+            "comments_urgent_url": f"{queue}?status__exact={CommentStatus.PENDING}&is_urgent__exact=1",
+        }

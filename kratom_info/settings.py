@@ -198,6 +198,10 @@ COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"
 COMMENTS_RATE_LIMITS = [(5, 10 * 60), (20, 24 * 60 * 60)]  # (posts, seconds) per address hash and per e-mail
 COMMENTS_MIN_SECONDS = 3  # a form sent back sooner than this is a bot
 COMMENTS_MAX_AGE_SECONDS = 2 * 60 * 60  # a form older than this is stale
+# Held comments: "each" mails moderators one alert per comment; "digest" leaves them to
+# `manage.py moderation_digest`. Urgent (crisis) comments are always alerted at once.
+COMMENTS_ALERTS = os.environ.get("COMMENTS_ALERTS", "each")
+COMMENTS_DATA_LINK_MAX_AGE = 24 * 60 * 60  # seconds a "see or delete my comments" link stays valid
 
 # How long a review stays current, per content type ("app_label.model"); others use the default.
 REVIEW_INTERVAL_DAYS = {"articles.article": 365, "risks.riskitem": 180}

@@ -17,7 +17,7 @@ urlpatterns = [
     path("get-help/", TemplateView.as_view(template_name="get_help.html"), name="get_help"),
     path("evidence-levels/", views.EvidenceLevelsView.as_view(), name="evidence_levels"),
     path("articles/", include("articles.urls")),
-    path("articles/", include("comments.urls")),
+    path("", include("comments.urls")),
     path("faq/", include("faq.urls")),
     path("strains/", include("strains.urls")),
     path("risks/", include("risks.urls")),

@@ -9,10 +9,12 @@ import re
 
 import pytest
 from django.conf import settings
+from django.core import signing
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
+from comments import data_requests
 from tests import factories
 from tests.html_checks import elements
 
@@ -49,6 +51,7 @@ def public_urls(objects) -> dict[str, list[str]]:
     kwargs = {
         "articles:detail": {"slug": objects["article"].slug},
         "comments:reply": {"slug": objects["article"].slug},
+        "comments:data": {"token": signing.dumps("reader@example.org", salt=data_requests.SALT)},
         "faq:detail": {"slug": objects["faq"].slug},
         "strains:detail": {"slug": objects["strain"].slug},
         "risks:detail": {"slug": objects["risk"].slug},
@@ -64,6 +67,7 @@ def public_urls(objects) -> dict[str, list[str]]:
         "faq:list",
         "strains:list",
         "risks:list",
+        "comments:data_request",
     ]
     urls = {name: [reverse(name, kwargs=kwargs[name])] for name in kwargs}
     urls |= {name: [reverse(name)] for name in simple}

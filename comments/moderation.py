@@ -1,0 +1,127 @@
+"""The moderators' side: decisions, alerts, support resources, data requests, purges."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from editorial.roles import MODERATOR
+
+from .models import Comment, CommentStatus
+
+logger = logging.getLogger(__name__)
+
+DECISIONS = {
+    "approve": CommentStatus.APPROVED,
+    "reject": CommentStatus.REJECTED,
+    "spam": CommentStatus.SPAM,
+}
+
+SUPPORT_MESSAGE = """Hello {name},
+
+Thank you for writing on Kratom Info. A member of our team read your comment, and we wanted
+to make sure you know where to find support.
+
+If you are thinking about ending your life, or you do not feel safe right now, please reach out today:
+
+- In the US, call or text 988 (the Suicide and Crisis Lifeline), at any hour: https://988lifeline.org/
+- Anywhere else, find a free, confidential helpline in your country: https://findahelpline.com/
+- If you are in danger now, call your local emergency number.
+
+You can also talk to your doctor, a pharmacist or a mental health service. You deserve support.
+
+We are a small information site, not a health service, so we cannot give medical advice by e-mail.
+
+Kratom Info
+"""
+
+
+class AlreadyHandledError(Exception):
+    """Another moderator decided on this comment first."""
+
+
+def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -> Comment:
+    """Approve, reject or mark spam, if the comment is still as the moderator saw it."""
+    status = DECISIONS[decision]
+    if status == CommentStatus.SPAM and comment.is_urgent:
+        raise ValueError(_("A comment with crisis language is never marked as spam; reject it instead."))
+    # Conditional update: a second moderator acting on the same comment changes nothing.
+    updated = Comment.objects.filter(pk=comment.pk, status=comment.status).update(
+        status=status, moderated_by=user, moderated_at=timezone.now(), moderation_note=note
+    )
+    if not updated:
+        raise AlreadyHandledError(_("Someone else handled this comment already."))
+    comment.refresh_from_db()
+    return comment
+
+
+def moderator_emails() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATOR).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def queue_url(comment: Comment | None = None) -> str:
+    if comment is None:
+        return settings.SITE_URL + reverse("admin:comments_comment_changelist")
+    return settings.SITE_URL + reverse("admin:comments_comment_change", args=[comment.pk])
+
+
+def alert_moderators(comment_id: int) -> bool:
+    """Mail moderators about one held comment; True when sent. Never raises: the writer must not see it."""
+    comment = Comment.objects.filter(pk=comment_id, status=CommentStatus.PENDING, alerted_at=None).first()
+    recipients = moderator_emails()
+    if comment is None or not recipients:
+        return False
+    subject = _("URGENT: a reply may be a cry for help") if comment.is_urgent else _("A reply is waiting")
+    body = _("%(name)s on “%(article)s”. Hold reasons: %(reasons)s.\n\nOpen it: %(url)s") % {
+        "name": comment.name,
+        "article": comment.article.title,
+        "reasons": "; ".join(comment.hold_reasons) or "-",
+        "url": queue_url(comment),
+    }
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # a mail server failure: logged, retried by moderation_digest
+        logger.exception("Moderator alert for comment %s failed; moderation_digest will retry", comment_id)
+        return False
+    Comment.objects.filter(pk=comment_id).update(alerted_at=timezone.now())
+    return True
+
+
+def schedule_alert(comment: Comment) -> None:
+    """After the comment is committed, tell moderators: urgent ones always, others when alerts are per comment."""
+    if comment.status == CommentStatus.PENDING and (comment.is_urgent or settings.COMMENTS_ALERTS == "each"):
+        transaction.on_commit(lambda: alert_moderators(comment.pk))
+
+
+def send_support_resources(*, comment: Comment, user) -> bool:
+    """E-mail the writer the reviewed support message, at most once per comment; False if already sent."""
+    claimed = Comment.objects.filter(pk=comment.pk, support_sent_at=None).update(
+        support_sent_at=timezone.now(), support_sent_by=user
+    )
+    if not claimed:
+        return False
+    try:
+        send_mail(_("Support is available"), SUPPORT_MESSAGE.format(name=comment.name), None, [comment.email])
+    except Exception:
+        Comment.objects.filter(pk=comment.pk).update(support_sent_at=None, support_sent_by=None)
+        logger.exception("Support resources for comment %s could not be sent", comment.pk)
+        raise
+    logger.info("Support resources sent for comment %s by %s", comment.pk, user)
+    return True
+
+
+def purge_comments(*, now=None) -> tuple[int, int]:
+    """Delete spam and rejected comments older than 30 days; forget address hashes older than 90 days."""
+    now = now or timezone.now()
+    deleted, _details = Comment.objects.filter(
+        status__in=[CommentStatus.SPAM, CommentStatus.REJECTED], created_at__lt=now - timedelta(days=30)
+    ).delete()
+    cleared = Comment.objects.filter(created_at__lt=now - timedelta(days=90)).exclude(ip_hash="").update(ip_hash="")
+    return deleted, cleared
