@@ -17,13 +17,27 @@ from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, send_s
 class ModerationForm(forms.Form):
     decision = forms.ChoiceField(choices=[(key, key) for key in (*DECISIONS, "support")])
     note = forms.CharField(required=False, max_length=2000)
+    # The status the moderator saw: the update applies only if it is still so.
+    seen = forms.ChoiceField(choices=CommentStatus.choices)
 
 
 def _bulk(decision: str, label: str):
     def action(modeladmin, request, queryset):
         done = 0
+        # Selected comments no longer in the (pending) list were decided by someone else meanwhile.
+        gone = set(request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)) - {
+            str(pk) for pk in queryset.values_list("pk", flat=True)
+        }
+        if gone:
+            modeladmin.message_user(
+                request,
+                _("%(count)d comment(s): someone else handled this comment already.") % {"count": len(gone)},
+                messages.WARNING,
+            )
         for comment in queryset:
             try:
+                if comment.status != CommentStatus.PENDING:  # decided since the queue was shown
+                    raise AlreadyHandledError(_("Someone else handled this comment already."))
                 comment_moderate(comment=comment, decision=decision, user=request.user)
                 done += 1
             except (AlreadyHandledError, ValueError) as refusal:
@@ -65,8 +79,7 @@ class CommentAdmin(admin.ModelAdmin):
         if skipped := queryset.count() - sent:
             self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).order_by("-is_urgent", "created_at", "pk")
+    ordering = ["-is_urgent", "created_at", "pk"]
 
     def changelist_view(self, request, extra_context=None):
         # Moderators land on what is waiting; the status filter shows everything else.
@@ -128,6 +141,7 @@ class CommentAdmin(admin.ModelAdmin):
                 sent = send_support_resources(comment=comment, user=request.user)
                 messages.success(request, _("Support resources sent.") if sent else _("They were already sent."))
                 return HttpResponseRedirect(back)
+            comment.status = form.cleaned_data["seen"]
             comment_moderate(comment=comment, decision=decision, user=request.user, note=note)
         except (AlreadyHandledError, ValueError) as refusal:
             messages.warning(request, str(refusal))
