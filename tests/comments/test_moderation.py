@@ -63,8 +63,26 @@ def test_the_queue_puts_urgent_first_then_oldest(moderators):
     assert response.status_code == 302 and "status__exact=pending" in response["Location"]
     queue = list(client.get(response["Location"]).context["cl"].result_list)
     assert queue == [urgent, old, new]
+    Comment.objects.create(article=article, name="W", email="w@example.org", body="Earlier", status="spam")
     html = client.get(response["Location"]).content.decode()
     assert "URGENT" in html and "first comment from this e-mail address" in html
+    assert "1 spam" in html  # each row shows what the writer's last comments became
+
+
+def test_the_queue_costs_the_same_queries_however_long(moderators):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login("mod1")
+    url = reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+    counts = []
+    for total in (1, 10, 100):
+        while Comment.objects.count() < total:
+            held(email=f"w{Comment.objects.count()}@example.org")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1] == counts[2], counts
 
 
 def test_moderators_see_only_comments(moderators):
