@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from editorial.admin_workflow import HistoryAdmin
+from editorial.admin_workflow import SingletonAdmin
 
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, send_support_resources
@@ -172,9 +172,5 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationSettings)
-class ModerationSettingsAdmin(HistoryAdmin):
-    def has_add_permission(self, request) -> bool:
-        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+class ModerationSettingsAdmin(SingletonAdmin):
+    pass

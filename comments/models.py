@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from editorial.models import SingletonModel
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
@@ -68,10 +70,8 @@ class Comment(models.Model):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
 
 
-class ModerationSettings(models.Model):
+class ModerationSettings(SingletonModel):
     """The site's moderation lists and switches (one row, with history). One entry per line in each list."""
-
-    SINGLETON_PK = 1
 
     disallowed_words = models.TextField(
         _("disallowed words"), blank=True, help_text=_("A match marks the comment as spam.")
@@ -92,17 +92,13 @@ class ModerationSettings(models.Model):
     digest_last_sent_at = models.DateTimeField(_("digest last sent"), null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["digest_last_sent_at"])
 
-    class Meta:
+    class Meta(SingletonModel.Meta):
         verbose_name = _("moderation settings")
         verbose_name_plural = _("moderation settings")
-        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="moderationsettings_single_row")]
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return str(_("Moderation settings"))
-
-    def save(self, *args, **kwargs) -> None:
-        self.pk = self.SINGLETON_PK
-        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls) -> "ModerationSettings":

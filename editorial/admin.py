@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from .admin_workflow import HistoryAdmin, PublishableAdmin, TransitionForm, render_preview
+from .admin_workflow import HistoryAdmin, PublishableAdmin, SingletonAdmin, TransitionForm, render_preview
 from .diff import field_diffs
 from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
 from .revisions import preview_object, revisable_fields, snapshot
@@ -36,14 +36,8 @@ class SourceAdmin(HistoryAdmin):
 
 
 @admin.register(SafetyNotice)
-class SafetyNoticeAdmin(HistoryAdmin):
+class SafetyNoticeAdmin(SingletonAdmin):
     list_display = ["__str__", "updated_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return not SafetyNotice.objects.exists() and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(TransitionLog)

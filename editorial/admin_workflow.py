@@ -76,6 +76,16 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class SingletonAdmin(HistoryAdmin):
+    """One row: it can be added once and never deleted."""
+
+    def has_add_permission(self, request) -> bool:
+        return not self.model.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ReviewDueFilter(admin.SimpleListFilter):
     title = _("review due")
     parameter_name = "review_due"

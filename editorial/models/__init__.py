@@ -4,7 +4,7 @@ from .citations import Citation
 from .people import Contributor, Source, SourceType
 from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
 from .search import SearchEntry
-from .site import Page, SafetyNotice
+from .site import Page, SafetyNotice, SingletonModel
 from .workflow import Revision, RevisionStatus, TransitionLog
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "RevisionStatus",
     "SafetyNotice",
     "SearchEntry",
+    "SingletonModel",
     "Source",
     "SourceType",
     "Status",

@@ -31,14 +31,26 @@ DEFAULT_SAFETY_MESSAGE = (
 )
 
 
-class SafetyNotice(models.Model):
+class SingletonModel(models.Model):
+    """A settings-like model with one row at most (pk 1), enforced by the database."""
+
+    SINGLETON_PK = 1
+
+    class Meta:
+        abstract = True
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="%(class)s_single_row")]
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_PK  # saving "another" row edits the one row
+        super().save(*args, **kwargs)
+
+
+class SafetyNotice(SingletonModel):
     """The editable wording of the notice on every public page (one row at most).
 
     The crisis lines and the link to /get-help/ are part of the template, not of
     this text, so an edit here can never remove them.
     """
-
-    SINGLETON_PK = 1
 
     message = models.TextField(
         _("message"),
@@ -49,18 +61,13 @@ class SafetyNotice(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(SingletonModel.Meta):
         verbose_name = _("safety notice")
         verbose_name_plural = _("safety notice")
         ordering = ["pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="safetynotice_single_row")]
 
     def __str__(self) -> str:
         return str(_("Safety notice"))
-
-    def save(self, *args, **kwargs) -> None:
-        self.pk = self.SINGLETON_PK
-        super().save(*args, **kwargs)
 
     @classmethod
     def current_message(cls) -> str:
