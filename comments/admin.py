@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.db.models import F, Window
+from django.db.models.functions import Lower, RowNumber
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -38,6 +40,8 @@ def _bulk(decision: str, label: str):
             try:
                 if comment.status != CommentStatus.PENDING:  # decided since the queue was shown
                     raise AlreadyHandledError(_("Someone else handled this comment already."))
+                if comment.is_urgent and decision == "approve":
+                    raise ValueError(_("Urgent comments are decided one at a time, after reading them in full."))
                 comment_moderate(comment=comment, decision=decision, user=request.user)
                 done += 1
             except (AlreadyHandledError, ValueError) as refusal:
@@ -74,7 +78,14 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send support resources"), permissions=["change"])
     def send_support(self, request, queryset):
-        sent = sum(send_support_resources(comment=comment, user=request.user) for comment in queryset)
+        sent = 0
+        for comment in queryset:
+            try:
+                sent += send_support_resources(comment=comment, user=request.user)
+            except Exception:  # logged by the service; the moderator is told, the rest still go
+                self.message_user(
+                    request, _("The mail to %(name)s could not be sent.") % {"name": comment.name}, messages.ERROR
+                )
         self.message_user(request, _("Support resources sent to %(count)d writer(s).") % {"count": sent})
         if skipped := queryset.count() - sent:
             self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
@@ -102,9 +113,17 @@ class CommentAdmin(admin.ModelAdmin):
         changelist = super().get_changelist_instance(request)
         # Each writer's last ten comments, for every row on the page, in one query.
         emails = {comment.email.lower() for comment in changelist.result_list}
+        recent = (
+            Comment.objects.annotate(
+                address=Lower("email"),
+                rank=Window(RowNumber(), partition_by=Lower("email"), order_by=F("created_at").desc()),
+            )
+            .filter(address__in=emails, rank__lte=11)  # at most 11 each: the row itself and ten more
+            .only("email", "status", "created_at")
+        )
         earlier = {}
-        for other in Comment.objects.filter(email__in=emails).order_by("-created_at").only("email", "status"):
-            earlier.setdefault(other.email.lower(), []).append(other)
+        for other in recent:
+            earlier.setdefault(other.address, []).append(other)
         for comment in changelist.result_list:
             comment.writer_recent = [c for c in earlier.get(comment.email.lower(), []) if c.pk != comment.pk][:10]
         return changelist
@@ -159,7 +178,11 @@ class CommentAdmin(admin.ModelAdmin):
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         try:
             if decision == "support":
-                sent = send_support_resources(comment=comment, user=request.user)
+                try:
+                    sent = send_support_resources(comment=comment, user=request.user)
+                except Exception:  # logged by the service
+                    messages.error(request, _("The mail could not be sent. Please try again later."))
+                    return HttpResponseRedirect(back)
                 messages.success(request, _("Support resources sent.") if sent else _("They were already sent."))
                 return HttpResponseRedirect(back)
             comment.status = form.cleaned_data["seen"]

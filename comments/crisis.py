@@ -34,6 +34,18 @@ CRISIS_PATTERNS = [
     r"\bhang(ing)? my ?self\b",
     r"\b(im|i am) (a )?burden\b",
     r"\bwhats the point of (living|anything|going on)\b",
+    r"\b(wanna|gonna|want to|going to) (die|end it|end myself|kill myself|disappear)\b",
+    r"\bkms\b",
+    r"\brather be dead\b",
+    r"\b(thinking about|thinking of|think about) (ending|killing|hurting) (it|myself|my life)\b",
+    r"\bending it\b",
+    r"\bcant live (like this|with this|anymore)\b",
+    r"\b(going to|gonna|want to|will) (overdose|od)\b",
+    r"\btake all (my|the|of my) (pills|tablets|meds|medication)\b",
+    r"\b(want|need) (it|everything) (all )?to (be over|end|stop)\b",
+    r"\bnobody (would|will) (miss|care about) me\b",
+    r"\b(dont|cant|do not|cannot) see (a|any) way out\b",
+    r"\bend myself\b",
 ]
 _COMPILED = [re.compile(pattern) for pattern in CRISIS_PATTERNS]
 
@@ -54,3 +66,12 @@ def mentions_crisis(text: str, extra_phrases: list[str] | tuple = ()) -> bool:
     if any(pattern.search(normalised) for pattern in _COMPILED):
         return True
     return any(phrase and normalise(phrase) in normalised for phrase in extra_phrases)
+
+
+def post_mentions_crisis(data) -> bool:
+    """Whether a posted reply (name or body, as sent, valid or not) may speak of a crisis."""
+    from .models import ModerationSettings  # models import nothing from here; this keeps it that way
+
+    policy = ModerationSettings.current()
+    extra = policy.lines(policy.crisis_phrases)
+    return any(mentions_crisis(str(data.get(field, ""))[:20_000], extra) for field in ("name", "body"))

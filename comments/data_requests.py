@@ -1,24 +1,46 @@
 """A commenter can see or delete their comments through a signed link sent to their address."""
 
+import logging
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from .models import Comment
+from editorial.net import client_ip
+from editorial.net import ip_hash as keyed_hash
 
+from .models import Comment, DataRequest
+
+logger = logging.getLogger(__name__)
 SALT = "comments.data-request"
 
 
 class DataRequestForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Your e-mail address"), max_length=254)
+
+
+def _send_link(email: str) -> None:
+    try:
+        send_mail(
+            _("Your comments on Kratom Info"),
+            _("Open this link to see or delete your comments. It works for 24 hours.\n\n%(link)s")
+            % {"link": data_link(email)},
+            None,
+            [email],
+        )
+    except Exception:
+        logger.exception("Could not send a data-request link")
 
 
 def data_link(email: str) -> str:
@@ -37,16 +59,22 @@ class DataRequestView(View):
         form = DataRequestForm(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
-        email = form.cleaned_data["email"]
+        email = form.cleaned_data["email"].lower()
+        email_hash, address_hash = keyed_hash(email), keyed_hash(client_ip(request))
+        now = timezone.now()
+        recent = DataRequest.objects.filter(created_at__gte=now - timedelta(days=1))
+        too_many = (
+            recent.filter(ip_hash=address_hash, created_at__gte=now - timedelta(hours=1)).count() >= 5
+            or recent.filter(email_hash=email_hash, created_at__gte=now - timedelta(minutes=15)).exists()
+            or recent.filter(email_hash=email_hash).count() >= 3
+        )
+        if too_many:
+            message = _("Too many requests. Please wait a while; a link already sent works for 24 hours.")
+            return render(request, self.template_name, {"form": form, "limited": message}, status=429)
+        DataRequest.objects.create(email_hash=email_hash, ip_hash=address_hash)
         if Comment.objects.filter(email__iexact=email).exists():
-            send_mail(
-                _("Your comments on Kratom Info"),
-                _("Open this link to see or delete your comments. It works for 24 hours.\n\n%(link)s")
-                % {"link": data_link(email)},
-                None,
-                [email],
-            )
-        # The same answer either way, so nobody learns whose address has comments here.
+            # After the response's transaction, and never failing the request: the answer is the same either way.
+            transaction.on_commit(lambda: _send_link(email))
         return render(request, self.template_name, {"sent": True})
 
 
@@ -68,5 +96,6 @@ class DataView(View):
         return render(request, self.template_name, {"comments": self.comments(), "email": self.email})
 
     def post(self, request, token):
-        deleted, _details = self.comments().delete()
+        deleted = self.comments().count()
+        self.comments().delete()  # replies by other people stay (their parent link is cleared)
         return render(request, self.template_name, {"deleted": deleted, "email": self.email})

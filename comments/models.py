@@ -27,8 +27,9 @@ class Comment(models.Model):
     article = models.ForeignKey(
         "articles.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
     )
+    # Deleting a comment (a data request, a purge) must not delete other people's replies to it.
     parent = models.ForeignKey(
-        "self", verbose_name=_("in reply to"), on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+        "self", verbose_name=_("in reply to"), on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
     )
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"), help_text=_("Never shown."))
@@ -108,3 +109,19 @@ class ModerationSettings(SingletonModel):
     @staticmethod
     def lines(text: str) -> list[str]:
         return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+class DataRequest(models.Model):
+    """One "see or delete my comments" request, kept only to rate-limit them (no address stored)."""
+
+    email_hash = models.CharField(max_length=64, db_index=True)
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("data request")
+        verbose_name_plural = _("data requests")
+
+    def __str__(self) -> str:
+        return f"Data request at {self.created_at:%Y-%m-%d %H:%M}"

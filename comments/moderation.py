@@ -74,9 +74,17 @@ def queue_url(comment: Comment | None = None) -> str:
 
 def alert_moderators(comment_id: int) -> bool:
     """Mail moderators about one held comment; True when sent. Never raises: the writer must not see it."""
-    comment = Comment.objects.filter(pk=comment_id, status=CommentStatus.PENDING, alerted_at=None).first()
-    recipients = moderator_emails()
-    if comment is None or not recipients:
+    try:
+        recipients = moderator_emails()
+        # Claim the alert first, so an on-commit alert and a digest run never both send it.
+        claimed = Comment.objects.filter(pk=comment_id, status=CommentStatus.PENDING, alerted_at=None)
+        if not recipients or not claimed.update(alerted_at=timezone.now()):
+            if not recipients:
+                logger.error("No active moderator has an e-mail address: comment %s was not alerted", comment_id)
+            return False
+        comment = Comment.objects.select_related("article").get(pk=comment_id)
+    except Exception:
+        logger.exception("Moderator alert for comment %s could not be prepared", comment_id)
         return False
     subject = _("URGENT: a reply may be a cry for help") if comment.is_urgent else _("A reply is waiting")
     body = _("%(name)s on “%(article)s”. Hold reasons: %(reasons)s.\n\nOpen it: %(url)s") % {
@@ -87,10 +95,10 @@ def alert_moderators(comment_id: int) -> bool:
     }
     try:
         send_mail(subject, body, None, recipients)
-    except Exception:  # a mail server failure: logged, retried by moderation_digest
+    except Exception:  # a mail server failure: logged, released for moderation_digest to retry
+        Comment.objects.filter(pk=comment_id).update(alerted_at=None)
         logger.exception("Moderator alert for comment %s failed; moderation_digest will retry", comment_id)
         return False
-    Comment.objects.filter(pk=comment_id).update(alerted_at=timezone.now())
     return True
 
 
@@ -120,8 +128,11 @@ def send_support_resources(*, comment: Comment, user) -> bool:
 def purge_comments(*, now=None) -> tuple[int, int]:
     """Delete spam and rejected comments older than 30 days; forget address hashes older than 90 days."""
     now = now or timezone.now()
-    deleted, _details = Comment.objects.filter(
+    expired = Comment.objects.filter(
         status__in=[CommentStatus.SPAM, CommentStatus.REJECTED], created_at__lt=now - timedelta(days=30)
-    ).delete()
-    cleared = Comment.objects.filter(created_at__lt=now - timedelta(days=90)).exclude(ip_hash="").update(ip_hash="")
+    )
+    deleted = expired.count()
+    expired.delete()  # replies to them survive: their parent link is cleared
+    old = Comment.objects.filter(created_at__lt=now - timedelta(days=90)).exclude(ip_hash="", user_agent="")
+    cleared = old.update(ip_hash="", user_agent="")
     return deleted, cleared

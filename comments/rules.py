@@ -55,7 +55,8 @@ def link_domains(text: str) -> list[str]:
 def moderate(*, body: str, name: str, email: str, returning: bool, policy: ModerationSettings) -> Verdict:
     """Decide a new comment's status and why, by the rules above."""
     verdict = Verdict()
-    if mentions_crisis(body, policy.lines(policy.crisis_phrases)) or mentions_crisis(name):
+    extra = policy.lines(policy.crisis_phrases)
+    if mentions_crisis(body, extra) or mentions_crisis(name, extra):
         verdict.urgent = True
         verdict.hold("crisis language: urgent, read first")
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article
 
-from .models import Comment, ModerationSettings
+from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import schedule_alert
 from .rules import moderate
 
@@ -54,15 +54,22 @@ def comment_create(
     now = timezone.now()
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
+        returning = Comment.objects.approved().filter(email__iexact=email).exists()
+        verdict = moderate(body=body, name=name, email=email, returning=returning, policy=ModerationSettings.current())
         duplicate = Comment.objects.filter(
             article=article, email__iexact=email, body=body, created_at__gte=now - DUPLICATE_WINDOW
         ).first()
         if duplicate is not None:
+            if verdict.urgent and not duplicate.is_urgent:
+                # The same words sent again, now with crisis language (in the name): a person must see it.
+                Comment.objects.filter(pk=duplicate.pk).update(
+                    is_urgent=True, status=CommentStatus.PENDING, hold_reasons=verdict.reasons, alerted_at=None
+                )
+                duplicate.refresh_from_db()
+                schedule_alert(duplicate)
             return duplicate, False
         if problem := rate_limit_problem(ip_hash=ip_hash, email=email, now=now):
             raise CommentRefusedError(problem, status=429)
-        returning = Comment.objects.approved().filter(email__iexact=email).exists()
-        verdict = moderate(body=body, name=name, email=email, returning=returning, policy=ModerationSettings.current())
         comment = Comment(
             article=article,
             parent=parent,

@@ -11,9 +11,9 @@ from django.views.decorators.cache import never_cache
 from articles.models import Article
 from editorial.net import client_ip, ip_hash
 
-from .crisis import mentions_crisis
+from .crisis import post_mentions_crisis
 from .forms import ParentForm, ReplyForm, new_timestamp
-from .models import Comment, CommentStatus, ModerationSettings
+from .models import Comment, CommentStatus
 from .services import CommentRefusedError, comment_create
 
 
@@ -29,6 +29,9 @@ class ReplyView(View):
     def dispatch(self, request, slug):
         self.article = get_object_or_404(Article.objects.published(), slug=slug)
         self.parent = None
+        # Crisis language is looked for first, in name and body, before any refusal: every page
+        # this post can lead to, including a closed article or a bad parent, then shows the crisis lines.
+        self.crisis = request.method == "POST" and post_mentions_crisis(request.POST)
         if not self.article.comments_open:
             return self.page(None, status=403, closed=True)
         parent_form = ParentForm(request.GET)
@@ -45,13 +48,9 @@ class ReplyView(View):
         return self.page(ReplyForm(initial={"ts": new_timestamp(self.article.pk)}, article=self.article))
 
     def post(self, request, slug):
-        # Crisis language is looked for first, in any body, even one that is then refused.
-        raw_body = request.POST.get("body", "")
-        policy = ModerationSettings.current()
-        crisis = mentions_crisis(raw_body, policy.lines(policy.crisis_phrases))
         form = ReplyForm(request.POST, article=self.article)
         if not form.is_valid():
-            return self.page(form, status=400, crisis=crisis)
+            return self.page(form, status=400)
         data = form.cleaned_data
         try:
             comment, _created = comment_create(
@@ -65,7 +64,7 @@ class ReplyView(View):
             )
         except CommentRefusedError as refusal:
             form.add_error(None, refusal.message)
-            return self.page(form, status=refusal.status, crisis=crisis)
+            return self.page(form, status=refusal.status)
         if comment.is_urgent:
             return HttpResponseSeeOther(f"{reverse('get_help')}?from=reply")
         state = "published" if comment.status == CommentStatus.APPROVED else "held"
@@ -77,7 +76,13 @@ class ReplyView(View):
                 if name in form.fields:  # screen readers announce the field as invalid
                     form.fields[name].widget.attrs["aria-invalid"] = "true"
         # Every page gets a new signed timestamp, so a reader can correct an answer and send again.
-        context = {"article": self.article, "parent": self.parent, "form": form, "ts": new_timestamp(self.article.pk)}
+        context = {
+            "article": self.article,
+            "parent": self.parent,
+            "form": form,
+            "ts": new_timestamp(self.article.pk),
+            "crisis": self.crisis,
+        }
         context.update(flags)
         if flags.get("closed"):
             context["refusal"] = _("Replies to this article are closed.")

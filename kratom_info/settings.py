@@ -84,6 +84,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "kratom_info.urls"
+CSRF_FAILURE_VIEW = "kratom_info.views.csrf_failure"
 WSGI_APPLICATION = "kratom_info.wsgi.application"
 
 TEMPLATES = [
@@ -179,7 +180,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_TIMEOUT = 10
+EMAIL_TIMEOUT = 5  # alerts are sent after a reader's request; never keep them waiting long
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kratom Info <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

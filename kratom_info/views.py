@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
+from comments.crisis import post_mentions_crisis
 from editorial.models import EvidenceLevel, Page, SearchEntry
 from editorial.search import search_entries
 from editorial.views import QueryFormMixin
@@ -86,3 +88,9 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503, headers={"Retry-After": "30"})
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A refused form (an expired session, a blocked cookie) still shows crisis lines when the text needs them."""
+    crisis = request.method == "POST" and post_mentions_crisis(request.POST)
+    return render(request, "403_csrf.html", {"crisis": crisis}, status=403)

@@ -33,6 +33,17 @@ CRISIS = [
     "I want   to\ndie",
     "I want to d\u200bie",  # a zero-width space inside a word
     "I\u2019m going to kill myself",  # a curly apostrophe
+    "i wanna die",
+    "kms",
+    "I'd rather be dead",
+    "I'm thinking about ending it",
+    "I can't live like this anymore",
+    "I'm going to overdose",
+    "I'm going to take all my pills",
+    "I want it all to be over",
+    "nobody would miss me",
+    "I don't see a way out",
+    "i want to end myself",
 ]
 
 HARMLESS = [

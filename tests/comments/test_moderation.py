@@ -234,18 +234,67 @@ def test_support_resources_are_sent_once_and_logged(moderators, caplog):
     assert "Support resources sent" in caplog.text
 
 
-def test_data_request_round_trip(client):
+def test_data_request_round_trip(client, django_capture_on_commit_callbacks):
     mine = held(email="me@example.org", body="Mine")
     other = held(email="other@example.org", body="Not mine")
-    response = client.post(reverse("comments:data_request"), {"email": "ME@example.org"})
+    answer_to_mine = Comment.objects.create(
+        article=mine.article, parent=mine, name="B", email="b@example.org", body="Reply to mine", status="approved"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("comments:data_request"), {"email": "ME@example.org"})
     assert response.status_code == 200 and "we have sent it a link" in response.content.decode()
     link = next(word for word in mail.outbox[0].body.split() if "/my-comments/" in word)
     path = link.split("127.0.0.1:8000")[-1] if "127.0.0.1:8000" in link else link[link.index("/my-comments/") :]
     page = client.get(path).content.decode()
     assert "Mine" in page and "Not mine" not in page
-    client.post(path)
+    assert "Done: 1 comment deleted" in client.post(path).content.decode()
     assert not Comment.objects.filter(pk=mine.pk).exists()
     assert Comment.objects.filter(pk=other.pk).exists()
+    assert Comment.objects.get(pk=answer_to_mine.pk).parent is None  # another person's reply survives
+
+
+def test_data_requests_are_rate_limited_so_nobody_is_mail_bombed(client, django_capture_on_commit_callbacks):
+    held(email="target@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("comments:data_request"), {"email": "target@example.org"})
+        second = client.post(reverse("comments:data_request"), {"email": "target@example.org"})
+    assert (first.status_code, second.status_code) == (200, 429)
+    assert len(mail.outbox) == 1
+    for n in range(5):
+        client.post(reverse("comments:data_request"), {"email": f"other{n}@example.org"})
+    assert client.post(reverse("comments:data_request"), {"email": "new@example.org"}).status_code == 429
+
+
+def test_bulk_approve_leaves_urgent_comments_for_one_at_a_time(moderators):
+    urgent = held(urgent=True)
+    changelist = reverse("admin:comments_comment_changelist") + "?status__exact=pending"
+    page = login("mod1").post(changelist, {"action": "moderate_approve", "_selected_action": [urgent.pk]}, follow=True)
+    assert Comment.objects.get(pk=urgent.pk).status == CommentStatus.PENDING
+    assert "one at a time" in page.content.decode()
+
+
+def test_a_failing_mail_server_is_a_message_not_a_500_for_support(moderators, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(moderation, "send_mail", broken)
+    comment = held(urgent=True)
+    page = login("mod1").post(
+        reverse("admin:comments_comment_moderate", args=[comment.pk]),
+        {"decision": "support", "seen": "pending"},
+        follow=True,
+    )
+    assert page.status_code == 200 and "could not be sent" in page.content.decode()
+    assert Comment.objects.get(pk=comment.pk).support_sent_at is None  # free to try again
+
+
+def test_writer_history_matches_addresses_whatever_their_case(moderators):
+    article = factories.ArticleFactory(published=True)
+    for _ in range(3):
+        Comment.objects.create(article=article, name="S", email="Sam@Example.org", body="x", status="spam")
+    held(article, email="sam@example.org")
+    html = login("mod1").get(reverse("admin:comments_comment_changelist") + "?status__exact=pending").content.decode()
+    assert "3 spam" in html
 
 
 def test_unknown_addresses_get_the_same_answer_and_no_mail(client):

@@ -264,3 +264,38 @@ def test_client_ip_trusts_only_the_configured_proxies(rf, settings, hops, forwar
     settings.TRUSTED_PROXY_COUNT = hops
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
     assert client_ip(request) == expected
+
+
+def test_refusals_before_the_form_is_read_still_show_crisis_lines(client):
+    closed = factories.ArticleFactory(published=True, comments_enabled=False)
+    response = reply(client, closed, body="I don't want to live anymore")
+    assert response.status_code == 403
+    assert "If you are thinking about ending your life" in response.content.decode()
+    open_article = factories.ArticleFactory(published=True)
+    response = reply(client, open_article, query="?parent=999999", body="nobody would miss me")
+    assert response.status_code == 400
+    assert "If you are thinking about ending your life" in response.content.decode()
+
+
+def test_crisis_language_in_the_name_alone_counts(client, article):
+    response = reply(client, article, name="i want to die", website="filled")
+    assert response.status_code == 400
+    assert "If you are thinking about ending your life" in response.content.decode()
+
+
+def test_a_duplicate_that_now_mentions_crisis_marks_the_first_urgent(client, article):
+    approved_before()
+    assert reply(client, article).status_code == 303
+    assert Comment.objects.get(article=article).status == CommentStatus.APPROVED
+    response = reply(client, article, name="I want to end it all")
+    assert response["Location"] == "/get-help/?from=reply"
+    comment = Comment.objects.get(article=article)
+    assert (comment.is_urgent, comment.status) == (True, CommentStatus.PENDING)
+
+
+def test_a_failed_csrf_check_on_a_crisis_reply_shows_help(article):
+    strict = Client(enforce_csrf_checks=True)
+    response = reply(strict, article, body="I want to die")
+    assert response.status_code == 403
+    assert "If you are thinking about ending your life" in response.content.decode()
+    assert response.content.decode().count("data-safety-notice") == 1
