@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.template.response import TemplateResponse
 
@@ -24,3 +25,17 @@ class DatabaseUnavailableMiddleware:
         logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         return TemplateResponse(request, "503.html", status=503, headers=headers).render()
+
+
+class ResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy: same-origin for pages, same-site for static files."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cross-Origin-Resource-Policy" not in response:
+            static = request.path.startswith(settings.STATIC_URL)
+            response["Cross-Origin-Resource-Policy"] = "same-site" if static else "same-origin"
+        return response

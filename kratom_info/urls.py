@@ -26,6 +26,7 @@ urlpatterns = [
     path("feeds/articles.atom", ArticleAtomFeed(), name="feed_atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.healthz, name="healthz"),
     # markdownx's own urls are deliberately not included: these are staff-only.
     path(

@@ -1,4 +1,6 @@
-"""Site-wide views: home, search, get-help, evidence levels, robots.txt, health check."""
+"""Site-wide views: home, search, get-help, evidence levels, robots.txt, security.txt, health check."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -6,6 +8,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
@@ -94,3 +97,11 @@ def csrf_failure(request, reason=""):
     """A refused form (an expired session, a blocked cookie) still shows crisis lines when the text needs them."""
     crisis = request.method == "POST" and post_mentions_crisis(request.POST)
     return render(request, "403_csrf.html", {"crisis": crisis}, status=403)
+
+
+def security_txt(request):
+    """RFC 9116: how to report a security problem."""
+    expires = (timezone.now() + timedelta(days=365)).replace(microsecond=0).isoformat()
+    body = f"Contact: {settings.SECURITY_CONTACT}\nExpires: {expires}\nPreferred-Languages: en\n"
+    body += f"Canonical: {settings.SITE_URL}{reverse('security_txt')}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -46,6 +46,7 @@ def _test_settings():
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # speed only
+        SECURE_SSL_REDIRECT=False,  # the test client speaks plain HTTP; tests/test_security.py asks for HTTPS
     ):
         yield
 

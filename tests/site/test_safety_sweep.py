@@ -25,6 +25,7 @@ NON_HTML = {
     "feed_atom": "application/atom+xml",
     "sitemap": "application/xml",
     "robots_txt": "text/plain",
+    "security_txt": "text/plain",
 }
 # Staff-only endpoints (POST from the admin editor), tested in test_markdownx_views.
 STAFF_ONLY = {"markdownx_preview", "markdownx_upload"}
