@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
     "markdownx",
     "simple_history",
     "editorial",
@@ -84,7 +85,21 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kratom_info.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff login: django-axes locks a username after 5 failures, and an address after 5 failures,
+# separately, for an hour (429). `manage.py axes_reset` lifts a lock (README: runbook).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "editorial.net.client_ip"  # the one place that reads the address
+AXES_HTTP_RESPONSE_CODE = 429
 
 # Security headers. One CSP for the whole site, the admin and its Markdown editor included:
 # no inline script or style anywhere, so nothing needs 'unsafe-inline'.
