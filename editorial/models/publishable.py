@@ -179,7 +179,7 @@ class Publishable(models.Model):
         if creating:
             # Ids in the body carry the primary key, known only now.
             self.render_markdown()
-            type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
+            self.save_derived_fields()
 
     def clean(self) -> None:
         super().clean()
@@ -236,6 +236,10 @@ class Publishable(models.Model):
         self.body_html, self.body_toc, self.rendered_with = rendered.html, rendered.toc, PIPELINE_VERSION
         # Not a column: read by the post-save handler that writes Citation rows.
         self.cited_keys = rendered.citation_keys
+
+    def save_derived_fields(self) -> None:
+        """Write only the columns computed from the body: no history row, no timestamp change."""
+        type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
 
     def search_text(self) -> str:
         """Plain text that search matches against; subclasses add their own fields."""

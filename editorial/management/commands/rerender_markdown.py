@@ -20,13 +20,14 @@ class Command(BaseCommand):
         total = 0
         for model in publishable_models():
             rows = model._base_manager.all() if all else model._base_manager.exclude(rendered_with=PIPELINE_VERSION)
-            count = rows.count()
-            for done, obj in enumerate(rows.iterator(chunk_size=200), start=1):
-                obj.render_markdown()
+            pks = list(rows.values_list("pk", flat=True))
+            count = len(pks)
+            for done, pk in enumerate(pks, start=1):
                 with transaction.atomic():
-                    # update(), not save(): derived columns only, so no history row and no timestamp bump.
-                    fields = {f: getattr(obj, f) for f in obj.derived_fields}
-                    model._base_manager.filter(pk=obj.pk).update(**fields)
+                    # Lock the row: a save in between must not be overwritten with HTML of an older body.
+                    obj = model._base_manager.select_for_update().get(pk=pk)
+                    obj.render_markdown()
+                    obj.save_derived_fields()
                     content_refresh_index(instance=obj)
                 if done % 100 == 0 or done == count:
                     self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
