@@ -1,0 +1,40 @@
+"""A request id on every log line of a request, and on the response, so one failure can be traced."""
+
+import contextvars
+import logging
+import re
+import uuid
+
+from django.core.signals import request_finished
+from django.dispatch import receiver
+
+_request_id = contextvars.ContextVar("request_id", default="-")
+# A proxy's id is reused only if it looks like one; anything else could forge log lines.
+INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` to every record (a dash outside requests)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = _request_id.get()
+        return True
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if INCOMING_ID.match(incoming) else uuid.uuid4().hex
+        # Kept until the response is finished: Django logs 4xx/5xx after the middleware returns.
+        _request_id.set(request.id)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+@receiver(request_finished, dispatch_uid="kratom-request-id-reset")
+def _forget_request_id(**kwargs) -> None:
+    _request_id.set("-")
