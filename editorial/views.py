@@ -13,6 +13,7 @@ from .markdown import markdownify
 from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
 from .uploads import ImageUploadForm
+from .workflow import PUBLISHING_STEPS
 
 MAX_PREVIEW_CHARS = 100_000
 
@@ -87,9 +88,9 @@ class PublishedDetailView(DetailView):
 
     def get_queryset(self):
         queryset = super().get_queryset().with_sources().select_related("author", "reviewed_by")
-        updates = TransitionLog.objects.filter(
-            material_change=True, transition__in=["publish", "schedule", "publish_revision"]
-        ).order_by("-created_at")
+        updates = TransitionLog.objects.filter(material_change=True, transition__in=PUBLISHING_STEPS).order_by(
+            "-created_at"
+        )
         return queryset.published().prefetch_related(Prefetch("transition_logs", updates, to_attr="updates"))
 
     def get_object(self, queryset=None):

@@ -101,6 +101,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("restore", _("Restore to draft"), (Status.ARCHIVED,), Status.DRAFT, "editorial.retire_content"),
 )  # fmt: skip
 TRANSITIONS_BY_NAME = {transition.name: transition for transition in TRANSITIONS}
+# Log entries written when a reviewer put content live: only their notes may reach readers.
+PUBLISHING_STEPS = (*(t.name for t in TRANSITIONS if t.reviews), "publish_revision")
 
 
 def available_transitions(obj, user) -> list[Transition]:

@@ -37,11 +37,6 @@ class EvidenceLevel(models.TextChoices):
     NONE_FOUND = "none_found", _("None found")
 
     @property
-    def rank(self) -> int:
-        """0 for the strongest level; lets code sort and compare levels."""
-        return list(type(self)).index(self)
-
-    @property
     def is_established(self) -> bool:
         """Only controlled evidence may be presented as established; anecdote never is."""
         return self in {type(self).HIGH, type(self).MODERATE}
