@@ -47,6 +47,7 @@ def _test_settings():
         },
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # speed only
         SECURE_SSL_REDIRECT=False,  # the test client speaks plain HTTP; tests/test_security.py asks for HTTPS
+        STAFF_TWO_FACTOR=False,  # on with debug off; tests/test_two_factor.py turns it back on
     ):
         yield
 
