@@ -11,6 +11,8 @@ from . import views
 from .feeds import ArticleAtomFeed, ArticleFeed
 from .sitemaps import SITEMAPS
 
+handler500 = "kratom_info.views.server_error"
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -105,3 +106,10 @@ def security_txt(request):
     body = f"Contact: {settings.SECURITY_CONTACT}\nExpires: {expires}\nPreferred-Languages: en\n"
     body += f"Canonical: {settings.SITE_URL}{reverse('security_txt')}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page, with the request's id as a reference a reader can quote (it is on the log lines)."""
+    # Like Django's own handler: no context processors, so a broken database cannot break this page.
+    body = loader.get_template("500.html").render({"request_id": getattr(request, "id", "")})
+    return HttpResponseServerError(body)

@@ -1,8 +1,11 @@
 import logging
+from unittest.mock import patch
 
 import pytest
+from django.test import Client
 
 from kratom_info.logging import RequestIdFilter
+from kratom_info.views import HomeView
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +27,18 @@ def test_log_lines_during_a_request_carry_its_id(client, caplog):
         response = client.get("/no-such-page/")
     records = [r for r in caplog.records if r.name == "django.request"]
     assert records and records[0].request_id == response["X-Request-ID"]
+
+
+def test_an_error_is_logged_with_what_is_needed_to_act_and_the_reader_gets_a_reference(caplog):
+    caplog.handler.addFilter(RequestIdFilter())
+    client = Client(raise_request_exception=False)
+    bug = ZeroDivisionError("a bug in a view")
+    with caplog.at_level(logging.ERROR, logger="django.request"), patch.object(HomeView, "get", side_effect=bug):
+        response = client.get("/?from=feed")
+    assert response.status_code == 500
+    request_id = response["X-Request-ID"]
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.request_id == request_id and record.getMessage() == "Internal Server Error: /"
+    assert record.exc_info[0] is ZeroDivisionError  # the traceback is on the log line
+    html = response.content.decode()
+    assert request_id in html and html.count("data-safety-notice") == 1

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
 from comments import data_requests
+from kratom_info import views
 from tests import factories
 from tests.html_checks import elements
 
@@ -134,7 +135,7 @@ def test_the_404_page_has_the_notice(client):
 @pytest.mark.parametrize(
     ("handler", "status"),
     [
-        (lambda request: defaults.server_error(request), 500),
+        (lambda request: views.server_error(request), 500),
         (lambda request: defaults.permission_denied(request, Exception()), 403),
         (lambda request: defaults.bad_request(request, Exception()), 400),
     ],
