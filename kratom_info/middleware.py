@@ -24,7 +24,8 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        return TemplateResponse(request, "503.html", status=503, headers=headers).render()
+        context = {"database_unavailable": True}  # the page then asks nothing more of the database
+        return TemplateResponse(request, "503.html", context, status=503, headers=headers).render()
 
 
 class ResourcePolicyMiddleware:

@@ -2,20 +2,28 @@ from django import template
 from django.db import DatabaseError
 
 from editorial.models import Contributor, EvidenceLevel, SafetyNotice
+from editorial.models.site import DEFAULT_SAFETY_MESSAGE
 from editorial.search import snippet
 
 register = template.Library()
 
 
-@register.simple_tag
-def safety_notice_message() -> str:
+# The 503 page sets `database_unavailable`: it must not wait on the database a second time.
+
+
+@register.simple_tag(takes_context=True)
+def safety_notice_message(context) -> str:
     """The safety notice's wording; the built-in text when the database is unreachable."""
+    if context.get("database_unavailable"):
+        return DEFAULT_SAFETY_MESSAGE
     return SafetyNotice.current_message()
 
 
-@register.simple_tag
-def demo_content_present() -> bool:
+@register.simple_tag(takes_context=True)
+def demo_content_present(context) -> bool:
     """True while fictional demo contributors exist, so pages can say the content is a demo."""
+    if context.get("database_unavailable"):
+        return False
     try:
         return Contributor.objects.filter(is_demo=True).exists()
     except DatabaseError:

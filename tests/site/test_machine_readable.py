@@ -61,7 +61,10 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client
 
 
 def test_a_database_outage_answers_503_with_the_notice(client):
+    attempts = []
+
     def down(execute, sql, params, many, context):
+        attempts.append(sql)
         raise OperationalError("connection refused (simulated)")
 
     client.raise_request_exception = False
@@ -71,3 +74,5 @@ def test_a_database_outage_answers_503_with_the_notice(client):
     assert response["Retry-After"] == "30"
     assert response.content.decode().count("data-safety-notice") == 1
     assert "Temporarily unavailable" in response.content.decode()
+    # The 503 page does not wait on the database again (each try can take the pool's whole timeout).
+    assert len(attempts) == 1
