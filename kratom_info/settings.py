@@ -185,7 +185,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "pool": {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "1")),
             "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
-            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "3")),  # then a 503 page, not a hang
+            # The pool retries a lost server with doubling delays for this long, then gives up and the next
+            # request tries at once. Kept short, so the first request after a restart finds the server.
+            "reconnect_timeout": float(os.environ.get("DATABASE_POOL_RECONNECT_TIMEOUT", "2")),
         },
     }
 
@@ -202,6 +205,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With debug off and no REDIS_URL, kratom_info/wsgi.py refuses to start unless this says one process serves.
+SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,246 @@
+"""Real servers on 127.0.0.1 for the ops tests and `make bench`: gunicorn nodes of the production settings,
+throwaway PostgreSQL databases and clusters, and a small HTTP client that can pick its source address.
+
+Everything here is bounded: every wait has a timeout, and every process started is stopped by its pid.
+"""
+
+import contextlib
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
+SECRET_KEY = secrets.token_urlsafe(50)  # one per run, shared by every node (sessions, signed forms)
+STATIC_ROOT = Path(tempfile.gettempdir()) / "kratom-ops-static"  # collected once per run, for the manifest
+REDIS_URL = os.environ.get("OPS_REDIS_URL", "redis://127.0.0.1:6379/9")  # its own database number, flushed per test
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    """The environment of a production node: debug off, HTTPS assumed from the proxy header."""
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "SITE_URL", "IP_HASH", "TRUSTED_PROXY"))
+    }
+    return {
+        **inherited,
+        "DJANGO_SECRET_KEY": SECRET_KEY,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "https://127.0.0.1",
+        "DJANGO_BEHIND_TLS_PROXY": "1",  # the clients below send X-Forwarded-Proto: https, as a proxy would
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_STATIC_ROOT": str(STATIC_ROOT),
+        "REDIS_URL": REDIS_URL,
+        "COMMENTS_CLOSE_AFTER_DAYS": "36500",  # the demo articles' replies stay open whatever the date
+        **overrides,
+    }
+
+
+def manage(*args: str, env: dict[str, str], timeout: float = 300) -> str:
+    """Run a management command with the given environment; its output, or an error with it."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: str
+    cookies: dict[str, str] = field(default_factory=dict)
+
+
+class Client:
+    """HTTP/1.1 to one node, from a chosen loopback address, keeping cookies like a browser."""
+
+    def __init__(self, port: int, *, source: str = "127.0.0.1", timeout: float = 30):
+        self.port, self.source, self.timeout = port, source, timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, data: dict | None = None, headers: dict | None = None) -> Response:
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=self.timeout, source_address=(self.source, 0)
+        )
+        sent = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1", **(headers or {})}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            sent["Referer"] = f"https://127.0.0.1{path}"  # Django's CSRF check wants a same-origin referer on HTTPS
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            raw = connection.getresponse()
+            text = raw.read().decode("utf-8", "replace")
+            response_headers = {name.lower(): value for name, value in raw.getheaders()}
+            for line in raw.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(line).items():
+                    self.cookies[name] = morsel.value
+            return Response(raw.status, response_headers, text)
+        finally:
+            connection.close()
+
+    def get(self, path: str, **kwargs) -> Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, data: dict, **kwargs) -> Response:
+        return self.request("POST", path, data=data, **kwargs)
+
+
+def hidden_inputs(html: str) -> dict[str, str]:
+    """The hidden fields of the page's forms (CSRF token, signed timestamp)."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*type=\"hidden\"[^>]*>", html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name:
+            fields[name.group(1)] = value.group(1) if value else ""
+    return fields
+
+
+class Node:
+    """One gunicorn server of the production settings on a free loopback port."""
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2, name: str = "node"):
+        self.env, self.workers, self.name = env, workers, name
+        self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)  # noqa: SIM115
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60) -> "Node":
+        command = [str(BIN / "gunicorn"), "kratom_info.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--workers", str(self.workers), "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.wait_until_healthy(timeout)
+        return self
+
+    def wait_until_healthy(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.output()}")
+            with contextlib.suppress(OSError):
+                if self.client(timeout=5).get("/healthz").status == 200:
+                    return
+            time.sleep(0.2)
+        raise TimeoutError(f"{self.name} was not healthy within {timeout}s:\n{self.output()}")
+
+    def client(self, **kwargs) -> Client:
+        return Client(self.port, **kwargs)
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text(errors="replace")[-5000:]
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        Path(self.log.name).unlink(missing_ok=True)
+
+
+def psql(sql: str, *, port: int = PG_PORT, database: str = "postgres") -> str:
+    result = subprocess.run(
+        ["psql", "-h", PG_HOST, "-p", str(port), "-U", PG_USER, "-d", database, "-tAc", sql],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr)
+    return result.stdout.strip()
+
+
+def flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def postgres_available(port: int = PG_PORT) -> bool:
+    return (
+        shutil.which("psql") is not None
+        and subprocess.run(["pg_isready", "-h", PG_HOST, "-p", str(port), "-q"], timeout=10).returncode == 0
+    )
+
+
+@contextlib.contextmanager
+def throwaway_database(*, port: int = PG_PORT, prefix: str = "kratom_ops"):
+    """A new, empty PostgreSQL database (its URL), dropped afterwards."""
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    psql(f'CREATE DATABASE "{name}"', port=port)
+    try:
+        yield f"postgres://{PG_USER}@{PG_HOST}:{port}/{name}"
+    finally:
+        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", port=port)
+        psql(f'DROP DATABASE IF EXISTS "{name}"', port=port)
+
+
+class Cluster:
+    """A throwaway PostgreSQL cluster on its own port (initdb as the postgres user), to stop and start at will."""
+
+    BIN = Path("/usr/lib/postgresql/15/bin")
+
+    def __init__(self):
+        self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="kratom-pg-"))
+        shutil.chown(self.directory, "postgres", "postgres")
+        self.data = self.directory / "data"
+
+    def _as_postgres(self, *command: str, timeout: float = 60) -> None:
+        subprocess.run(["runuser", "-u", "postgres", "--", *command], check=True, capture_output=True, timeout=timeout)
+
+    def init(self) -> "Cluster":
+        self._as_postgres(str(self.BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", PG_USER)
+        return self.start()
+
+    def start(self) -> "Cluster":
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
+        log = str(self.directory / "server.log")
+        self._as_postgres(str(self.BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start")
+        return self
+
+    def stop(self) -> None:
+        self._as_postgres(str(self.BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def prepared_site(database_url: str, **env: str) -> dict[str, str]:
+    """Migrate a database and load the demo content into it; the production environment that uses it."""
+    environment = production_env(DATABASE_URL=database_url, **env)
+    if not (STATIC_ROOT / "staticfiles.json").exists():
+        manage("collectstatic", "--no-input", env=environment)
+    manage("migrate", "--no-input", env=environment)
+    manage("load_demo_content", "--allow-in-production", env=environment)
+    return environment
