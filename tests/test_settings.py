@@ -82,3 +82,23 @@ def test_url_fields_assume_https():
 
     field = Source._meta.get_field("url").formfield()
     assert field.clean("www.fda.gov/kratom") == "https://www.fda.gov/kratom"
+
+
+def start_wsgi(**env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    return subprocess.run(
+        [sys.executable, "-c", "import kratom_info.wsgi"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SECRET_KEY": STRONG_KEY, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_server_with_a_process_local_cache_is_refused_unless_it_is_one_process():
+    refused = start_wsgi()
+    assert refused.returncode != 0 and "set REDIS_URL, or DJANGO_SINGLE_PROCESS=1" in refused.stderr
+    assert start_wsgi(DJANGO_SINGLE_PROCESS="1").returncode == 0
+    assert start_wsgi(REDIS_URL="redis://127.0.0.1:6379/0").returncode == 0
+    assert start_wsgi(DJANGO_DEBUG="1").returncode == 0
