@@ -1,9 +1,12 @@
 """Staff-only Markdown endpoints for the admin editor, and the shared public views."""
 
+from pathlib import PurePosixPath
+
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
@@ -12,7 +15,7 @@ from django.views.generic import DetailView
 from .markdown import markdownify
 from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
-from .uploads import ImageUploadForm
+from .uploads import FORMATS, ImageUploadForm
 from .workflow import PUBLISHING_STEPS
 
 MAX_PREVIEW_CHARS = 100_000
@@ -130,3 +133,25 @@ class ContributorDetailView(DetailView):
         work = [item for model in publishable_models() for item in model.objects.published().filter(role)[:50]]
         work.sort(key=lambda item: item.published_at, reverse=True)
         return super().get_context_data(work=work, **kwargs)
+
+
+# The formats uploads are re-encoded to (uploads.FORMATS: Pillow's name -> our extension).
+MEDIA_TYPES = {f".{extension}": f"image/{image_format.lower()}" for image_format, extension in FORMATS.items()}
+
+
+def media_file(request, name):
+    """An uploaded image, read through the storage backend: every node serves what any node stored.
+
+    Names are random and never reused, so browsers may keep them for a year. Only image types are
+    served; a proxy in front may serve the same files itself (README, "Running in production").
+    """
+    content_type = MEDIA_TYPES.get(PurePosixPath(name).suffix.lower())
+    if content_type is None:
+        raise Http404
+    try:
+        handle = default_storage.open(name)
+    except (OSError, SuspiciousFileOperation) as error:  # missing, or a path outside the storage
+        raise Http404 from error
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

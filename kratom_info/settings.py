@@ -4,6 +4,7 @@ Every variable is listed in the README. Nothing here reads the Host header:
 absolute links come from SITE_URL.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -225,8 +226,18 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+try:
+    MEDIA_STORAGE_OPTIONS = json.loads(os.environ.get("DJANGO_MEDIA_STORAGE_OPTIONS", "{}"))
+except json.JSONDecodeError as error:
+    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON: {error}") from error
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded images: the file system (a volume every node shares, when there are several) or any
+    # storage backend, e.g. S3-compatible through django-storages. README: "Running several nodes".
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": MEDIA_STORAGE_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

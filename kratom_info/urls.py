@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -38,9 +37,7 @@ urlpatterns = [
     ),
     path(f"{settings.ADMIN_URL}markdownx/upload/", editorial_views.ImageUploadView.as_view(), name="markdownx_upload"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", editorial_views.media_file, name="media"),
     # Standing pages (About, privacy, ...) live at the top level; keep this last.
     path("<slug:slug>/", editorial_views.PageDetailView.as_view(), name="page_detail"),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -102,3 +102,8 @@ def test_a_server_with_a_process_local_cache_is_refused_unless_it_is_one_process
     assert start_wsgi(DJANGO_SINGLE_PROCESS="1").returncode == 0
     assert start_wsgi(REDIS_URL="redis://127.0.0.1:6379/0").returncode == 0
     assert start_wsgi(DJANGO_DEBUG="1").returncode == 0
+
+
+def test_media_storage_options_must_be_json():
+    result = load_settings(DJANGO_DEBUG="1", DJANGO_MEDIA_STORAGE_OPTIONS="{bucket: x}")
+    assert result.returncode != 0 and "DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON" in result.stderr

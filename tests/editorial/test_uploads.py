@@ -94,3 +94,26 @@ def test_stored_names_are_random_and_keep_no_part_of_the_upload_name(staff_clien
 def test_every_response_carries_nosniff(client):
     # SecurityMiddleware adds it to every response the app serves, media included (README: media in production).
     assert client.get("/healthz")["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_uploaded_image_is_served_from_media_with_long_caching(staff_client, client):
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "teal").save(buffer, "PNG")
+    code = upload(staff_client, "dot.png", buffer.getvalue(), "image/png").json()["image_code"]
+    url = code.removeprefix("![](").removesuffix(")")
+    assert url.startswith("/media/uploads/")
+    response = client.get(url)  # an anonymous reader
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (4, 4)
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert not response.cookies
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/media/uploads/missing.png", "/media/../settings.py", "/media/uploads/%2e%2e/%2e%2e/x.png", "/media/a.html",
+     "/media/uploads/x.svg", "/media/" + "a" * 3000 + ".png", "/media/uploads/\x00.png"],
+)  # fmt: skip
+def test_media_answers_404_for_anything_but_a_stored_image(client, path):
+    assert client.get(path).status_code == 404

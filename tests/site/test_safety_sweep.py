@@ -30,6 +30,8 @@ NON_HTML = {
 }
 # Staff-only endpoints (POST from the admin editor), tested in test_markdownx_views.
 STAFF_ONLY = {"markdownx_preview", "markdownx_upload"}
+# Uploaded images (never HTML), tested in tests/editorial/test_uploads.py.
+FILES = {"media"}
 # The admin is its own site with its own base template; it is not a public page.
 EXCLUDED_NAMESPACES = {"admin"}
 
@@ -85,7 +87,7 @@ def site_objects(one_of_each):
 
 
 def test_every_url_is_accounted_for(site_objects):
-    listed = set(public_urls(site_objects)) | set(NON_HTML) | STAFF_ONLY
+    listed = set(public_urls(site_objects)) | set(NON_HTML) | STAFF_ONLY | FILES
     assert sorted(set(all_route_names()) - listed) == [], "add new routes to the sweep"
     assert sorted(listed - set(all_route_names())) == [], "the sweep lists routes that no longer exist"
 
