@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
+ADMIN = "admin/"
 SECRET_KEY = secrets.token_urlsafe(50)  # one per run, shared by every node (sessions, signed forms)
 STATIC_ROOT = Path(tempfile.gettempdir()) / "kratom-ops-static"  # collected once per run, for the manifest
 REDIS_URL = os.environ.get("OPS_REDIS_URL", "redis://127.0.0.1:6379/9")  # its own database number, flushed per test
@@ -81,7 +82,9 @@ class Client:
         self.port, self.source, self.timeout = port, source, timeout
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict | None = None, headers: dict | None = None) -> Response:
+    def request(
+        self, method: str, path: str, data: dict | None = None, headers: dict | None = None, files: dict | None = None
+    ) -> Response:
         connection = http.client.HTTPConnection(
             "127.0.0.1", self.port, timeout=self.timeout, source_address=(self.source, 0)
         )
@@ -89,9 +92,12 @@ class Client:
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
-        if data is not None:
+        if files:
+            body, sent["Content-Type"] = multipart(data or {}, files)
+        elif data is not None:
             body = urlencode(data)
             sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is not None:
             sent["Referer"] = f"https://127.0.0.1{path}"  # Django's CSRF check wants a same-origin referer on HTTPS
         try:
             connection.request(method, path, body=body, headers=sent)
@@ -110,6 +116,32 @@ class Client:
 
     def post(self, path: str, data: dict, **kwargs) -> Response:
         return self.request("POST", path, data=data, **kwargs)
+
+    def staff_login(self, username: str, password: str, totp_key: bytes) -> None:
+        """Log in to the admin as production staff do: password, then a code from their authenticator."""
+        from django_otp.oath import totp
+
+        login = f"/{ADMIN}login/"
+        form = hidden_inputs(self.get(login).body)
+        response = self.post(login, {**form, "username": username, "password": password, "next": f"/{ADMIN}"})
+        assert response.status == 302, response.status
+        second_step = f"/{ADMIN}two-factor/"
+        form = hidden_inputs(self.get(second_step).body)
+        response = self.post(second_step, {**form, "token": f"{totp(totp_key):06d}"})
+        assert response.status == 302 and self.get(f"/{ADMIN}").status == 200, response.status
+
+
+def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> tuple[bytes, str]:
+    """A multipart/form-data body: files map a field to (file name, content, content type)."""
+    boundary = secrets.token_hex(16)
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    for name, (filename, content, content_type) in files.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        parts.append(f"{head}Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 def hidden_inputs(html: str) -> dict[str, str]:
