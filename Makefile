@@ -4,13 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format check clean help
+.PHONY: run test lint format check clean help backup restore ops
 
 help:
 	@echo "make run    - set up and serve http://$(HOST) on SQLite with demo content (DJANGO_DEBUG=1)"
 	@echo "make test   - run the test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - ruff format and fix"
+	@echo "make backup - write backups/kratom-info-<time>.tar (database, media, manifest)"
+	@echo "make restore FILE=backups/... - restore a backup into an empty database"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -39,6 +41,13 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		$(BIN)/pytest $(PYTEST_ARGS)
+
+backup: $(VENV)/.runtime
+	$(BIN)/python manage.py backup
+
+restore: $(VENV)/.runtime
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/kratom-info-<time>.tar"; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
