@@ -11,6 +11,7 @@ help:
 	@echo "make test   - run the test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - ruff format and fix"
+	@echo "make ops    - the ops tests: real gunicorn nodes, PostgreSQL, Redis (outside make test)"
 	@echo "make backup - write backups/kratom-info-<time>.tar (database, media, manifest)"
 	@echo "make restore FILE=backups/... - restore a backup into an empty database"
 
@@ -41,6 +42,11 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		$(BIN)/pytest $(PYTEST_ARGS)
+
+# Real servers on 127.0.0.1 (needs PostgreSQL and Redis): load, a database restart, two nodes, backups.
+ops: $(VENV)/.dev
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		$(BIN)/pytest -m ops tests/ops -p no:cacheprovider -s $(PYTEST_ARGS)
 
 backup: $(VENV)/.runtime
 	$(BIN)/python manage.py backup

@@ -12,16 +12,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.timeout(600))
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    """PostgreSQL on 127.0.0.1:5432 (the ops step fails rather than skips when REQUIRE_POSTGRES=1)."""
-    if not harness.postgres_available():
-        message = "needs PostgreSQL on 127.0.0.1:5432"
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"{message}, and REQUIRE_POSTGRES=1 says it must be here", pytrace=False)
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def site(postgres):
     """A migrated database with the demo content, and the production environment that uses it."""
@@ -29,8 +19,27 @@ def site(postgres):
         yield harness.prepared_site(url)
 
 
+def require(available: bool, what: str, variable: str) -> None:
+    if not available:
+        if os.environ.get(variable) == "1":
+            pytest.fail(f"needs {what}, and {variable}=1 says it must be here", pytrace=False)
+        pytest.skip(f"needs {what}")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """PostgreSQL on 127.0.0.1:5432."""
+    require(harness.postgres_available(), "PostgreSQL on 127.0.0.1:5432", "REQUIRE_POSTGRES")
+
+
+@pytest.fixture(scope="session")
+def redis():
+    """Redis for the nodes' shared cache."""
+    require(harness.redis_available(), f"Redis at {harness.REDIS_URL}", "REQUIRE_REDIS")
+
+
 @pytest.fixture
-def nodes():
+def nodes(redis):
     """Start nodes with `nodes(env, count)`; every one is stopped afterwards."""
     started = []
     harness.flush_redis()

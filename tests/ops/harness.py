@@ -216,6 +216,15 @@ def flush_redis() -> None:
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
+def redis_available() -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping()
+    except redis.RedisError:
+        return False
+
+
 def postgres_available(port: int = PG_PORT) -> bool:
     return (
         shutil.which("psql") is not None
