@@ -38,8 +38,7 @@ def test_refuses_with_debug_off_unless_told():
 
 
 def test_a_second_run_changes_no_row_and_adds_no_history(capsys):
-    # (--allow-in-production stands in for DJANGO_DEBUG=1: overriding DEBUG here would load the
-    # URLconf with its debug-only media route for the rest of the session.)
+    # (--allow-in-production stands in for DJANGO_DEBUG=1.)
     call_command("load_demo_content", "--allow-in-production")
     counts = {model: model.objects.count() for model in (Article, RiskItem, StrainProfile, Source, Citation)}
     history = history_rows()
@@ -57,6 +56,7 @@ def test_the_content_covers_what_the_site_promises(demo):
     assert sorted(StrainProfile.objects.published().values_list("vein_colour", flat=True)) == ["green", "red", "white"]
     assert set(ReportedEffect.objects.values_list("evidence_level", flat=True)) == {EvidenceLevel.ANECDOTAL}
     assert Article.objects.published().filter(is_featured=True).exists()
+    assert all(article.comments_open for article in Article.objects.all()), "a new demo invites replies"
     assert all("(demo)" in name for name in Contributor.objects.values_list("name", flat=True))
 
 

@@ -1,8 +1,9 @@
-from datetime import UTC, datetime
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from articles.models import Article, Topic
 from editorial.models import Contributor, Page, Source, Status
@@ -11,8 +12,9 @@ from kratom_info import demo_content as demo
 from risks.models import RiskItem
 from strains.models import ReportedEffect, StrainProfile
 
-# Fixed, so that a second run finds every row already as it should be.
-DEMO_PUBLISHED_AT = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+# Set when a row is created and never changed by a later run (so a second run changes nothing):
+# yesterday, so the demo articles' replies are open (they close COMMENTS_CLOSE_AFTER_DAYS after).
+CREATE_ONLY = {"published_at", "last_reviewed_at"}
 
 
 class Command(BaseCommand):
@@ -47,10 +49,11 @@ class Command(BaseCommand):
             row["slug"]: self.upsert(Contributor, {"slug": row["slug"]}, {**row, "is_demo": True})
             for row in demo.CONTRIBUTORS
         }
+        published_at = (timezone.now() - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         reviewed = {
             "status": Status.PUBLISHED,
-            "published_at": DEMO_PUBLISHED_AT,
-            "last_reviewed_at": DEMO_PUBLISHED_AT,
+            "published_at": published_at,
+            "last_reviewed_at": published_at,
             "author": people[demo.AUTHOR],
             "reviewed_by": people[demo.REVIEWER],
         }
@@ -98,13 +101,14 @@ class Command(BaseCommand):
         if obj is None:
             obj = model(**lookup, **fields)
             self.counts["created"] += 1
-        elif any(getattr(obj, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
+        else:
+            changed = {n: v for n, v in fields.items() if n not in CREATE_ONLY and getattr(obj, n) != v}
+            if not changed:
+                self.counts["unchanged"] += 1
+                return obj
+            for name, value in changed.items():
                 setattr(obj, name, value)
             self.counts["updated"] += 1
-        else:
-            self.counts["unchanged"] += 1
-            return obj
         obj.full_clean()
         obj.save()
         return obj
