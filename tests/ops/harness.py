@@ -52,7 +52,6 @@ def production_env(**overrides: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         "DJANGO_STATIC_ROOT": str(STATIC_ROOT),
         "REDIS_URL": REDIS_URL,
-        "COMMENTS_CLOSE_AFTER_DAYS": "36500",  # the demo articles' replies stay open whatever the date
         **overrides,
     }
 
