@@ -12,3 +12,6 @@ class CommentsConfig(AppConfig):
         + model_permissions("comments", "moderationsettings", actions=("view", "change")),
         REVIEWER: model_permissions("comments", "comment", actions=("view",)),
     }
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - registers receivers

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editorial.content_version import version_bump_on_commit
 from editorial.roles import MODERATOR
 
 from .models import Comment, CommentStatus
@@ -57,6 +58,7 @@ def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -
     )
     if not updated:
         raise AlreadyHandledError(_("Someone else handled this comment already."))
+    version_bump_on_commit()  # .update() sends no signal; approving or removing changes the article page
     comment.refresh_from_db()
     return comment
 

@@ -11,3 +11,4 @@ class FaqConfig(AppConfig):
         EDITOR: model_permissions("faq", "faqentry", "faqcategory"),
         REVIEWER: model_permissions("faq", "faqentry", "faqcategory"),
     }
+    public_models = ["FAQCategory"]  # editorial.content_version

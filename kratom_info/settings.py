@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "kratom_info.middleware.ResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kratom_info.page_cache.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -206,6 +207,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The shared page cache (kratom_info/page_cache.py). Tests turn it off except where they test it.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # With debug off and no REDIS_URL, kratom_info/wsgi.py refuses to start unless this says one process serves.
 SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS")
 

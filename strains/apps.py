@@ -11,6 +11,7 @@ class StrainsConfig(AppConfig):
         EDITOR: model_permissions("strains", "strainprofile", "reportedeffect"),
         REVIEWER: model_permissions("strains", "strainprofile", "reportedeffect"),
     }
+    public_models = ["ReportedEffect"]  # editorial.content_version
 
     def ready(self) -> None:
         from . import signals  # noqa: F401

@@ -47,6 +47,7 @@ def _test_settings():
         },
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],  # speed only
         SECURE_SSL_REDIRECT=False,  # the test client speaks plain HTTP; tests/test_security.py asks for HTTPS
+        PAGE_CACHE=False,  # tests write and read back in one transaction; tests/test_page_cache.py turns it on
         STAFF_TWO_FACTOR=False,  # on with debug off; tests/test_two_factor.py turns it back on
     ):
         yield

@@ -1,0 +1,154 @@
+"""The shared page cache: zero queries and 304s for repeat readers, and every change a reader could see
+shows at the next request, including content scheduled for a later time."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from comments.models import Comment, CommentStatus
+from comments.moderation import comment_moderate
+from editorial.models import SafetyNotice, Status
+from editorial.roles import MODERATOR, REVIEWER
+from editorial.services import content_approve, content_schedule, content_submit
+from tests import factories
+
+# Real commits: a new content version is made when a transaction commits, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+
+
+@pytest.fixture
+def article():
+    return factories.ArticleFactory(published=True, title="Cached article")
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    user = django_user_model.objects.create_user("reviewer", is_staff=True)
+    user.groups.add(Group.objects.get(name=REVIEWER), Group.objects.get(name=MODERATOR))
+    factories.ContributorFactory(name="Dr Cache", credentials="MD", user=user)
+    return user
+
+
+def test_a_repeat_reader_gets_the_page_with_no_query_and_a_304_for_its_etag(article, django_assert_num_queries):
+    first = Client().get(article.get_absolute_url())
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    etag = first["ETag"]
+    with django_assert_num_queries(0):
+        again = Client().get(article.get_absolute_url())
+        not_modified = Client().get(article.get_absolute_url(), headers={"if-none-match": etag})
+    assert again.content == first.content and again["ETag"] == etag
+    assert not_modified.status_code == 304 and not_modified.content == b"" and not_modified["ETag"] == etag
+    assert "Cache-Control" in not_modified and "Content-Security-Policy" in again  # outer headers still added
+
+
+def test_each_page_and_allowed_parameter_has_its_own_entry(article):
+    factories.ArticleFactory.create_batch(12, published=True)
+    first, second = Client().get("/articles/"), Client().get("/articles/?page=2")
+    assert first["ETag"] != second["ETag"] and first.content != second.content
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/articles/?utm_source=x", {}),  # a parameter no page reads
+        ("/search/?q=mood", {}),
+        ("/articles/{slug}/reply/", {}),
+        ("/articles/{slug}/", {"cookie": "sessionid=abc"}),
+        ("/articles/{slug}/", {"cookie": "csrftoken=abc"}),
+    ],
+    ids=["unknown-parameter", "search", "reply", "session-cookie", "any-cookie"],
+)
+def test_what_the_cache_never_stores_or_serves(article, path, headers):
+    path = path.format(slug=article.slug)
+    for _ in range(2):
+        response, queries = get_counting(Client(), path, headers=headers)
+        assert "ETag" not in response and queries > 0  # rendered every time
+
+
+def test_a_logged_in_editor_is_never_served_or_stored(article, reviewer):
+    url = article.get_absolute_url()
+    etag = Client().get(url)["ETag"]  # an anonymous reader fills the cache
+    editor = Client()
+    editor.force_login(reviewer)
+    response, queries = get_counting(editor, url)
+    assert response.status_code == 200 and "ETag" not in response and queries > 0
+    response, queries = get_counting(Client(), url)
+    assert response["ETag"] == etag and queries == 0  # still the anonymous reader's page
+
+
+def get_counting(client, path, **kwargs):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **kwargs)
+    return response, len(queries)
+
+
+def fresh(path: str) -> str:
+    return Client().get(path).content.decode()
+
+
+def test_publishing_shows_at_the_next_request(reviewer):
+    draft = factories.ArticleFactory(title="Soon live", body="Text [@src].", author=factories.ContributorFactory())
+    factories.SourceFactory(key="src")
+    draft.save()
+    assert "Soon live" not in fresh("/articles/")
+    content_submit(obj=draft, user=reviewer)
+    content_approve(obj=draft, user=reviewer)
+    assert "Soon live" in fresh("/articles/")
+
+
+def test_approving_a_comment_shows_at_the_next_request(article, reviewer):
+    comment = Comment.objects.create(
+        article=article, name="Reader", email="r@example.org", body="A held reply", status=CommentStatus.PENDING
+    )
+    assert "A held reply" not in fresh(article.get_absolute_url())
+    comment_moderate(comment=comment, decision="approve", user=reviewer)
+    assert "A held reply" in fresh(article.get_absolute_url())
+
+
+def test_editing_a_source_a_contributor_or_the_safety_notice_shows_at_the_next_request(article):
+    source = factories.SourceFactory(key="cited", title="Old source title")
+    article.body = "A claim [@cited]."
+    article.save()
+    url = article.get_absolute_url()
+    assert "Old source title" in fresh(url)
+    source.title = "New source title"
+    source.save()
+    assert "New source title" in fresh(url)
+
+    reviewer = article.reviewed_by
+    reviewer.name = "Dr Renamed"
+    reviewer.save()
+    assert "Dr Renamed" in fresh(url)
+
+    notice = SafetyNotice.objects.first() or SafetyNotice(pk=SafetyNotice.SINGLETON_PK)
+    notice.message = "A new safety wording for readers."
+    notice.save()
+    assert "A new safety wording for readers." in fresh(url)
+
+
+def test_a_scheduled_article_appears_at_its_time_with_fresh_etags(reviewer):
+    factories.SourceFactory(key="src")
+    at = (timezone.now() + timedelta(hours=2)).replace(microsecond=0)
+    draft = factories.ArticleFactory(title="Scheduled one", body="Text [@src].")
+    content_submit(obj=draft, user=reviewer)
+    draft = content_schedule(obj=draft, user=reviewer, when=at)
+    assert draft.status == Status.PUBLISHED
+    before = Client().get("/articles/")
+    assert "Scheduled one" not in before.content.decode()
+    with time_machine.travel(at - timedelta(seconds=1), tick=False):
+        assert Client().get("/articles/")["ETag"] == before["ETag"]  # nothing due yet: still cached
+    with time_machine.travel(at + timedelta(seconds=1), tick=False):
+        after = Client().get("/articles/")
+        assert "Scheduled one" in after.content.decode() and after["ETag"] != before["ETag"]
+        assert Client().get(f"/articles/{draft.slug}/").status_code == 200
