@@ -207,7 +207,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The shared page cache (kratom_info/page_cache.py). Tests turn it off except where they test it.
+# The shared page cache (kratom_info/page_cache.py) and search results cache, both keyed by the content
+# version. Tests turn them off except where they test them.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # With debug off and no REDIS_URL, kratom_info/wsgi.py refuses to start unless this says one process serves.
 SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS")

@@ -1,8 +1,10 @@
 """Site-wide views: home, search, get-help, evidence levels, robots.txt, security.txt, health check."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
@@ -15,7 +17,8 @@ from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
 from comments.crisis import post_mentions_crisis
-from editorial.models import EvidenceLevel, Page, SearchEntry
+from editorial.content_version import content_version
+from editorial.models import EvidenceLevel, Page
 from editorial.search import search_entries
 from editorial.views import QueryFormMixin
 from faq.models import FAQEntry
@@ -48,16 +51,28 @@ class HomeView(TemplateView):
 
 
 class SearchView(QueryFormMixin, ListView):
+    """Search is never page-cached, but its results are, per query and content version."""
+
     query_form_class = SearchForm
     template_name = "search.html"
     paginate_by = 20
+    max_results = 500  # the results of one query are computed once per content version
 
     def get_queryset(self):
         self.query = self.query_form.cleaned_data["q"].strip()
-        return search_entries(self.query) if self.query else SearchEntry.objects.none()
+        if not self.query:
+            return []
+        if not settings.PAGE_CACHE:
+            return list(search_entries(self.query)[: self.max_results])
+        key = f"search:{content_version()}:{hashlib.sha256(self.query.encode()).hexdigest()}"
+        results = cache.get(key)
+        if results is None:
+            results = list(search_entries(self.query)[: self.max_results])
+            cache.set(key, results, 60 * 60)
+        return results
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(query=self.query, max_results=self.max_results, **kwargs)
 
 
 class EvidenceLevelsView(TemplateView):

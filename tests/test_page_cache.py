@@ -152,3 +152,14 @@ def test_a_scheduled_article_appears_at_its_time_with_fresh_etags(reviewer):
         after = Client().get("/articles/")
         assert "Scheduled one" in after.content.decode() and after["ETag"] != before["ETag"]
         assert Client().get(f"/articles/{draft.slug}/").status_code == 200
+
+
+def test_search_results_are_kept_per_content_version(article, reviewer):
+    client = Client()
+    assert "Cached article" in client.get("/search/?q=cached").content.decode()
+    _, queries = get_counting(client, "/search/?q=cached")
+    factories.ArticleFactory(published=True, title="Another cached thing")  # a commit: a new version
+    html = client.get("/search/?q=cached").content.decode()
+    assert "Another cached thing" in html
+    _, fewer = get_counting(client, "/search/?q=cached")
+    assert fewer == queries  # the repeat reads the stored results, not the search index
