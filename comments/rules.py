@@ -48,7 +48,11 @@ def link_domains(text: str) -> list[str]:
     domains = []
     for link in LINK_RE.findall(text):
         url = link if "://" in link else f"http://{link}"
-        domains.append((urlsplit(url).hostname or "").lower().removeprefix("www."))
+        try:
+            hostname = urlsplit(url).hostname
+        except ValueError:  # a bracketed host that is no IP address: "http://[x"; still a link
+            hostname = None
+        domains.append((hostname or "").lower().removeprefix("www."))
     return domains
 
 

@@ -299,3 +299,14 @@ def test_a_failed_csrf_check_on_a_crisis_reply_shows_help(article):
     assert response.status_code == 403
     assert "If you are thinking about ending your life" in response.content.decode()
     assert response.content.decode().count("data-safety-notice") == 1
+
+
+@pytest.mark.parametrize("body", ["see http://[x", "HTTP://[", "www.[::1 and http://[abc]/", "http://[::1]:8000/"])
+def test_a_broken_bracketed_link_is_held_as_a_link_not_a_500(client, article, body):
+    # Found by tests/security/test_fuzz.py: urlsplit() raises ValueError on such hosts.
+    approved_before()
+    response = reply(client, article, body=body)
+    assert response.status_code == 303
+    comment = Comment.objects.get(article=article)
+    assert comment.status == CommentStatus.PENDING
+    assert any("link(s)" in reason for reason in comment.hold_reasons), comment.hold_reasons
