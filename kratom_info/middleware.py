@@ -28,6 +28,23 @@ class DatabaseUnavailableMiddleware:
         return TemplateResponse(request, "503.html", context, status=503, headers=headers).render()
 
 
+class RequestCharsetMiddleware:
+    """A body declaring a charset that is not a text encoding (rot13, zlib, ...) is a 400, before anything
+    reads it: Django would decode the form with it and raise LookupError, a 500 (found by tests/security)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.encoding:
+            try:
+                b"a".decode(request.encoding, "replace")  # (empty bytes would skip the check)
+            except LookupError:
+                # Answered here: Django's own 400 view checks CSRF, which would read the body again.
+                return TemplateResponse(request, "400.html", status=400).render()
+        return self.get_response(request)
+
+
 class ResourcePolicyMiddleware:
     """Cross-Origin-Resource-Policy: same-origin for pages, same-site for static files."""
 

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "kratom_info.middleware.ResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kratom_info.page_cache.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
+    "kratom_info.middleware.RequestCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
