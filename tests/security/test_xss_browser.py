@@ -37,7 +37,7 @@ from tests.security.test_xss_html import (
     publish,
     revise,
 )
-from tests.security.xss_payloads import PAYLOADS, Payload
+from tests.security.xss_payloads import PAYLOADS, STORABLE, Payload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -319,7 +319,7 @@ def check_rendered(obj, batch: list[Payload]) -> list[str]:
 
 def test_content_runs_no_script(chromium, live_server, django_user_model):
     people = make_people(django_user_model)
-    groups = batches(PAYLOADS)
+    groups = batches(STORABLE)
     visitor = Visitor(chromium, live_server.url, "bodies, titles, summaries")
 
     def publish_batches(kind: str) -> list:
@@ -352,7 +352,7 @@ def test_content_runs_no_script(chromium, live_server, django_user_model):
     )
     # Risks: every payload in some risk's title and some risk's summary, packed whole into as few risks as
     # the field lengths allow (the list shows every title and summary); the first few carry a batch each.
-    titles, summaries = pack(PAYLOADS, "title"), pack(PAYLOADS, "summary")
+    titles, summaries = pack(STORABLE, "title"), pack(STORABLE, "summary")
     for number in range(max(len(titles), len(summaries), len(groups))):
         batch = groups[number] if number < len(groups) else None
         obj = publish(
@@ -393,7 +393,7 @@ def test_content_runs_no_script(chromium, live_server, django_user_model):
 
     for kind in ("article", "page", "faq", "risk", "strain"):
         bodies = {pid for pid, field in visitor.covered if field == f"{kind}.body"}
-        assert len(bodies) == len(PAYLOADS), f"every payload went through the {kind} body"
+        assert len(bodies) == len(STORABLE), f"every payload went through the {kind} body"
     visitor.finish()
 
 
@@ -401,11 +401,11 @@ def test_comments_run_no_script(chromium, live_server, django_user_model):
     people = make_people(django_user_model)
     article = publish("article", people, slug="xss-comments", title="Comments", summary="S.", body=body_with("B."))
     with override_settings(COMMENTS_RATE_LIMITS=[]):
-        for payload in PAYLOADS:
+        for payload in STORABLE:
             post_approved_comment(people, article, payload, ip_hash="b" * 64)
     visitor = Visitor(chromium, live_server.url, "comment names and bodies")
-    for number in range(1, -(-len(PAYLOADS) // PER_PAGE) + 1):
-        shown = PAYLOADS[(number - 1) * PER_PAGE : number * PER_PAGE]
+    for number in range(1, -(-len(STORABLE) // PER_PAGE) + 1):
+        shown = STORABLE[(number - 1) * PER_PAGE : number * PER_PAGE]
         visitor.visit(
             f"{article.get_absolute_url()}?comments_page={number}",
             label=f"comments page {number}",
@@ -427,7 +427,7 @@ def search_batches() -> list[list[Payload]]:
 
 def test_search_queries_run_no_script(chromium, live_server, django_user_model):
     people = make_people(django_user_model)
-    code = "\n\n".join("    " + payload.text.replace("\n", "\n    ") for payload in PAYLOADS)
+    code = "\n\n".join("    " + payload.text.replace("\n", "\n    ") for payload in STORABLE)
     publish("article", people, slug="xss-search", title="Search corpus", summary="S.", body=body_with(code))
     visitor = Visitor(chromium, live_server.url, "search queries")
     for number, query in enumerate(search_batches()):

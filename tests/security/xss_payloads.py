@@ -326,3 +326,7 @@ PAYLOADS: list[Payload] = [
 ]
 BY_ID: dict[str, Payload] = {payload.id: payload for payload in PAYLOADS}
 assert len(BY_ID) == len(PAYLOADS), "payload ids must be unique"
+# What can be stored: every form refuses NUL (Django's ProhibitNullCharactersValidator) and PostgreSQL
+# cannot hold it in text. Payloads with NUL go where nothing is stored (search queries, the editor's
+# preview), and test_xss_html.py checks that the forms refuse them.
+STORABLE: list[Payload] = [payload for payload in PAYLOADS if "\0" not in payload.text]
