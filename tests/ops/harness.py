@@ -209,10 +209,10 @@ def psql(sql: str, *, port: int = PG_PORT, database: str = "postgres") -> str:
     return result.stdout.strip()
 
 
-def flush_redis() -> None:
+def flush_redis(url: str = REDIS_URL) -> None:
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    redis.Redis.from_url(url).flushdb()
 
 
 def redis_available() -> bool:

@@ -10,7 +10,7 @@ from PIL import Image
 from tests.ops import harness
 
 PASSWORD = "ops-" + secrets.token_urlsafe(16)
-TOTP_KEY = secrets.token_bytes(20)
+TOTP_KEY, EDITOR_TOTP_KEY = secrets.token_bytes(20), secrets.token_bytes(20)  # a code is good once: one each
 SLUG = "two-node-fresh-article"
 # Run in `manage.py shell` against the shared database: a medical reviewer with an authenticator app,
 # and an article in review, written by the demo writer, citing a demo source.
@@ -19,11 +19,14 @@ from django.contrib.auth.models import Group, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from articles.models import Article
 from editorial.models import Contributor, Status
-from editorial.roles import REVIEWER
+from editorial.roles import EDITOR, REVIEWER
 user = User.objects.create_user("ops-reviewer", password={PASSWORD!r}, is_staff=True)
 user.groups.add(Group.objects.get(name=REVIEWER))
 Contributor.objects.create(name="Ops Reviewer", slug="ops-reviewer", credentials="MD", user=user)
 TOTPDevice.objects.create(user=user, name="ops", key={TOTP_KEY.hex()!r}, confirmed=True)
+editor = User.objects.create_user("ops-editor", password={PASSWORD!r}, is_staff=True)
+editor.groups.add(Group.objects.get(name=EDITOR))
+TOTPDevice.objects.create(user=editor, name="ops", key={EDITOR_TOTP_KEY.hex()!r}, confirmed=True)
 writer = Contributor.objects.get(slug="example-writer-demo")
 article = Article.objects.create(title="Two nodes, one truth", slug={SLUG!r}, summary="Published on one node.",
     body="What one node publishes, the other shows [@fda-kratom].", author=writer, status=Status.IN_REVIEW)
@@ -73,7 +76,7 @@ def test_published_on_one_node_visible_on_the_other_at_the_next_request(two_node
 def test_an_image_uploaded_on_one_node_is_served_by_the_other(two_nodes):
     first, second, _ = two_nodes
     editor = first.client(source="127.0.0.61")
-    editor.staff_login("ops-reviewer", PASSWORD, TOTP_KEY)
+    editor.staff_login("ops-editor", PASSWORD, EDITOR_TOTP_KEY)
     token = harness.hidden_inputs(editor.get("/admin/").body)["csrfmiddlewaretoken"]
     uploaded = editor.request(
         "POST", "/admin/markdownx/upload/", data={}, files={"image": ("dot.png", png(), "image/png")},
