@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format check clean help backup restore ops
+.PHONY: run test lint format check clean help backup restore ops bench
 
 help:
 	@echo "make run    - set up and serve http://$(HOST) on SQLite with demo content (DJANGO_DEBUG=1)"
@@ -12,6 +12,7 @@ help:
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - ruff format and fix"
 	@echo "make ops    - the ops tests: real gunicorn nodes, PostgreSQL, Redis (outside make test)"
+	@echo "make bench  - requests per second of each page against a bare view (bench/results.json)"
 	@echo "make backup - write backups/kratom-info-<time>.tar (database, media, manifest)"
 	@echo "make restore FILE=backups/... - restore a backup into an empty database"
 
@@ -47,6 +48,11 @@ test: $(VENV)/.dev
 ops: $(VENV)/.dev
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		$(BIN)/pytest -m ops tests/ops -p no:cacheprovider -s $(PYTEST_ARGS)
+
+# Requests per second of each page against a bare view, on a production node (bench/run.py).
+bench: $(VENV)/.runtime
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		$(BIN)/python bench/run.py
 
 backup: $(VENV)/.runtime
 	$(BIN)/python manage.py backup
