@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -128,6 +129,10 @@ class PublishableAdmin(HistoryAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in {"summary", "key_takeaways", "marketed_names", "cautions", "what_to_do"} and field:
             field.widget.attrs["rows"] = 4
+        if isinstance(db_field, models.DateTimeField) and field and hasattr(field.widget, "widgets"):
+            # The admin's split date and time boxes have one <label> between them: name each box.
+            for widget, part in zip(field.widget.widgets, (_("date"), _("time")), strict=True):
+                widget.attrs["aria-label"] = f"{db_field.verbose_name}: {part}"
         return field
 
     def get_readonly_fields(self, request, obj=None):

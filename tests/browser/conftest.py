@@ -7,15 +7,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @pytest.fixture
-def browser_page(live_server):
-    """A Playwright page in Debian's Chromium (playwright's own browsers cannot be downloaded here)."""
+def browser(live_server):
+    """Debian's Chromium through Playwright (playwright's own browsers cannot be downloaded here)."""
     # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are in another.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.set_default_timeout(15_000)
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A desktop-sized page."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(15_000)
+    return page
