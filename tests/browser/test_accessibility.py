@@ -93,6 +93,9 @@ def test_the_reply_page_with_errors_has_no_violation_and_focuses_the_summary(bro
     summary.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     assert axe(page, "reply page with errors") == []
+    dangling = page.evaluate("""[...document.querySelectorAll('[aria-describedby]')].flatMap(el =>
+      el.getAttribute('aria-describedby').split(' ').filter(id => !document.getElementById(id)))""")
+    assert dangling == []  # each field's help text is found by the id Django's widgets point at
     # Each error links to its field.
     page.locator(".error-summary a").first.click()
     assert page.evaluate("document.activeElement.id").startswith("id_")

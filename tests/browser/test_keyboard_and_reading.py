@@ -154,3 +154,28 @@ def test_print_keeps_the_safety_notice_and_the_sources(browser, live_server, dem
         " || document.querySelector('.skip-link').getBoundingClientRect().left < 0"
     )
     assert nav_hidden
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(rgb: str) -> float:
+        channels = [int(part) / 255 for part in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_numbers_on_the_risk_chart_are_readable(browser, live_server, demo, scheme):
+    """axe cannot judge text drawn over SVG shapes ("incomplete"), so this checks it: AA, 4.5:1."""
+    page = browser.new_context(color_scheme=scheme).new_page()
+    page.goto(f"{live_server.url}/risks/")
+    pairs = page.evaluate("""() => [...document.querySelectorAll(".risk-chart__count")].map(text => {
+      const dot = text.previousElementSibling, cell = dot.previousElementSibling;
+      const blend = (a, b, alpha) => a.map((c, i) => Math.round(c * alpha + b[i] * (1 - alpha)));
+      const rgb = el => getComputedStyle(el).fill.match(/\\d+/g).slice(0, 3).map(Number);
+      const under = blend(rgb(dot), rgb(cell), parseFloat(getComputedStyle(dot).opacity));
+      return ["rgb(" + rgb(text).join(",") + ")", "rgb(" + under.join(",") + ")"];
+    })""")
+    assert pairs and all(contrast(text, under) >= 4.5 for text, under in pairs), pairs
