@@ -4,6 +4,7 @@ throwaway PostgreSQL databases and clusters, and a small HTTP client that can pi
 Everything here is bounded: every wait has a timeout, and every process started is stopped by its pid.
 """
 
+import atexit
 import contextlib
 import http.client
 import os
@@ -26,7 +27,8 @@ BIN = Path(sys.executable).parent
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
 ADMIN = "admin/"
 SECRET_KEY = secrets.token_urlsafe(50)  # one per run, shared by every node (sessions, signed forms)
-STATIC_ROOT = Path(tempfile.gettempdir()) / "kratom-ops-static"  # collected once per run, for the manifest
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kratom-ops-static-"))  # collected once per run, for the manifest
+atexit.register(shutil.rmtree, STATIC_ROOT, ignore_errors=True)
 REDIS_URL = os.environ.get("OPS_REDIS_URL", "redis://127.0.0.1:6379/9")  # its own database number, flushed per test
 
 
@@ -279,7 +281,7 @@ class Cluster:
 def prepared_site(database_url: str, **env: str) -> dict[str, str]:
     """Migrate a database and load the demo content into it; the production environment that uses it."""
     environment = production_env(DATABASE_URL=database_url, **env)
-    if not (STATIC_ROOT / "staticfiles.json").exists():
+    if not (STATIC_ROOT / "staticfiles.json").exists():  # a new directory each run: never a stale manifest
         manage("collectstatic", "--no-input", env=environment)
     manage("migrate", "--no-input", env=environment)
     manage("load_demo_content", "--allow-in-production", env=environment)

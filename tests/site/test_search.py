@@ -47,7 +47,9 @@ def test_snippets_highlight_matches_and_escape_content(client):
     )
     html = client.get("/search/", {"q": "withdrawal"}).content.decode()
     assert "<mark>withdrawal</mark>" in html.replace("<mark>Withdrawal</mark>", "<mark>withdrawal</mark>")
-    assert [tag for tag, _ in elements(html) if tag in {"b", "script"}] == []
+    scripts = [attrs for tag, attrs in elements(html) if tag == "script"]
+    assert [tag for tag, _ in elements(html) if tag == "b"] == []
+    assert all(attrs.get("type") == "application/ld+json" for attrs in scripts)  # only the page's JSON-LD
 
 
 def test_a_query_in_the_content_cannot_inject_markup(client, corpus):
