@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import ListView
 
+from editorial.structured_data import DEPRESSION, KRATOM
 from editorial.views import PublishedDetailView, QueryFormMixin
 
 from .forms import ArticleFilterForm, CommentsPageForm
@@ -28,6 +29,7 @@ class ArticleDetailView(QueryFormMixin, PublishedDetailView):
     query_form_class = CommentsPageForm
     invalid_template_name = "400.html"
     parent_page = ("Articles", "articles:list")
+    about = [KRATOM, DEPRESSION]
     queryset = Article.objects.prefetch_related(
         "topics", _published_related("related_risks"), _published_related("related_faqs")
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .admin_workflow import HistoryAdmin, PublishableAdmin, SingletonAdmin, TransitionForm, render_preview
 from .diff import field_diffs
-from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
+from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
 from .revisions import preview_object, revisable_fields, snapshot
 from .services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
@@ -38,6 +38,15 @@ class SourceAdmin(HistoryAdmin):
 @admin.register(SafetyNotice)
 class SafetyNoticeAdmin(SingletonAdmin):
     list_display = ["__str__", "updated_at"]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses that answer 301. Slug changes of live items add them; editors may add their own."""
+
+    list_display = ["old_path", "new_path", "content_type", "created_at"]
+    search_fields = ["old_path", "new_path"]
+    list_select_related = ["content_type"]
 
 
 @admin.register(TransitionLog)

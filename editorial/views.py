@@ -15,6 +15,7 @@ from django.views.generic import DetailView
 from .markdown import markdownify
 from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
+from .structured_data import medical_web_page
 from .uploads import FORMATS, ImageUploadForm
 from .workflow import PUBLISHING_STEPS
 
@@ -87,6 +88,8 @@ class PublishedDetailView(DetailView):
 
     # (label, URL name) of the list page this item sits under, for the breadcrumbs.
     parent_page: tuple[str, str] | None = None
+    # What the page is about, for its MedicalWebPage JSON-LD; None: the type has no such node.
+    about: list[dict] | None = None
     preview_object = None
 
     def get_queryset(self):
@@ -116,6 +119,8 @@ class PublishedDetailView(DetailView):
         crumbs = [("Home", reverse("home"))]
         if self.parent_page:
             crumbs.append((self.parent_page[0], reverse(self.parent_page[1])))
+        if self.about is not None and self.preview_object is None:
+            kwargs.setdefault("structured_data", [medical_web_page(self.object, self.about)])
         return super().get_context_data(
             breadcrumbs=[*crumbs, (self.object.title, None)], preview=self.preview_object is not None, **kwargs
         )

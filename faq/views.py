@@ -1,5 +1,6 @@
 from django.views.generic import ListView
 
+from editorial.structured_data import faq_page
 from editorial.views import PublishedDetailView
 
 from .models import FAQEntry
@@ -8,6 +9,11 @@ from .models import FAQEntry
 class FAQListView(ListView):
     def get_queryset(self):
         return FAQEntry.objects.published().select_related("category").with_sources()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = [faq_page(context["object_list"])]
+        return context
 
 
 class FAQDetailView(PublishedDetailView):

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "kratom_info.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
+    "editorial.redirects.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
 ]
 
 # Staff login: django-axes locks a username after 5 failures, and an address after 5 failures,

@@ -1,6 +1,7 @@
 from django.views.generic import ListView
 
 from editorial.models import EvidenceLevel
+from editorial.structured_data import KRATOM
 from editorial.views import PublishedDetailView
 
 from .models import RiskCategory, RiskItem, Severity
@@ -48,3 +49,4 @@ class RiskListView(ListView):
 class RiskDetailView(PublishedDetailView):
     parent_page = ("Risks", "risks:list")
     queryset = RiskItem.objects.all()
+    about = [KRATOM]

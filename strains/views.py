@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import ListView
 
+from editorial.structured_data import KRATOM
 from editorial.views import PublishedDetailView
 
 from .models import ReportedEffect, StrainProfile
@@ -15,4 +16,5 @@ class StrainListView(ListView):
 
 class StrainDetailView(PublishedDetailView):
     parent_page = ("Strains", "strains:list")
+    about = [KRATOM]
     queryset = StrainProfile.objects.prefetch_related(EFFECTS)

@@ -3,6 +3,7 @@
 from .citations import Citation
 from .people import Contributor, Source, SourceType
 from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
+from .redirects import Redirect
 from .search import SearchEntry
 from .site import Page, SafetyNotice, SingletonModel
 from .workflow import Revision, RevisionStatus, TransitionLog
@@ -14,6 +15,7 @@ __all__ = [
     "Page",
     "Publishable",
     "PublishableQuerySet",
+    "Redirect",
     "Revision",
     "RevisionStatus",
     "SafetyNotice",

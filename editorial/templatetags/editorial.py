@@ -1,9 +1,12 @@
 from django import template
 from django.db import DatabaseError
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from editorial.models import Contributor, EvidenceLevel, SafetyNotice
 from editorial.models.site import DEFAULT_SAFETY_MESSAGE
 from editorial.search import snippet
+from editorial.structured_data import breadcrumb_list, graph_json, site_nodes
 
 register = template.Library()
 
@@ -44,3 +47,14 @@ def evidence_badge(level: str) -> dict:
 def search_snippet(entry, query: str):
     """An escaped excerpt of a search result with the matched words highlighted."""
     return snippet(entry, query)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's JSON-LD @graph: the site, the visible breadcrumbs, and what the view adds."""
+    request = context.get("request")
+    nodes = site_nodes()
+    if (breadcrumbs := context.get("breadcrumbs")) and request is not None:
+        nodes.append(breadcrumb_list(breadcrumbs, request.path))
+    nodes += context.get("structured_data") or []
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(graph_json(nodes)))  # noqa: S308
