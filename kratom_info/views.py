@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView
 
@@ -50,6 +51,7 @@ class HomeView(TemplateView):
         )
 
 
+@method_decorator(never_cache, name="dispatch")
 class SearchView(QueryFormMixin, ListView):
     """Search is never page-cached, but its results are, per query and content version."""
 

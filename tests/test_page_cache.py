@@ -63,11 +63,12 @@ def test_each_page_and_allowed_parameter_has_its_own_entry(article):
     [
         ("/articles/?utm_source=x", {}),  # a parameter no page reads
         ("/search/?q=mood", {}),
+        ("/search/", {}),
         ("/articles/{slug}/reply/", {}),
         ("/articles/{slug}/", {"cookie": "sessionid=abc"}),
         ("/articles/{slug}/", {"cookie": "csrftoken=abc"}),
     ],
-    ids=["unknown-parameter", "search", "reply", "session-cookie", "any-cookie"],
+    ids=["unknown-parameter", "search", "empty-search", "reply", "session-cookie", "any-cookie"],
 )
 def test_what_the_cache_never_stores_or_serves(article, path, headers):
     path = path.format(slug=article.slug)
