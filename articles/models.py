@@ -13,8 +13,14 @@ WORDS_PER_MINUTE = 200
 
 
 class Topic(models.Model):
+    class Kind(models.TextChoices):
+        TOPIC = "topic", _("topic")
+        CATEGORY = "category", _("category (imported from WordPress)")
+        TAG = "tag", _("tag (imported from WordPress)")
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

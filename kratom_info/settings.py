@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "strains",
     "risks",
     "comments",
+    "wordpress",
     "kratom_info",
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WordpressConfig(AppConfig):
+    """Moving in from WordPress: `manage.py import_wxr` (README, "Moving from WordPress")."""
+
+    name = "wordpress"
+    verbose_name = _("WordPress import")
