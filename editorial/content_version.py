@@ -7,7 +7,8 @@ node stale at once. It changes:
   lists in its AppConfig's `public_models`), once the transaction commits;
 - when code changes public rows with `.update()`, which sends no signal: it calls `version_bump_on_commit()`;
 - when the clock passes `next_change_at`, the earliest moment a page changes with no write at all (a
-  scheduled item going live, replies closing; each app may add its own in `AppConfig.next_public_change`).
+  scheduled item going live, a review falling due, replies closing; each app may add its own in
+  `AppConfig.next_public_change`).
   The first request after that moment makes the new version, once (a `cache.add` guard).
 """
 
@@ -38,10 +39,14 @@ def public_models() -> list[type[models.Model]]:
 def next_change_at(now: datetime | None = None) -> datetime | None:
     """The earliest future moment at which a page changes by the clock alone, or None."""
     now = now or timezone.now()
-    scheduled = [
-        model._base_manager.filter(status=Status.PUBLISHED, published_at__gt=now) for model in publishable_models()
-    ]
-    moments = [rows.aggregate(at=Min("published_at"))["at"] for rows in scheduled]
+    moments = []
+    for model in publishable_models():
+        published = model._base_manager.filter(status=Status.PUBLISHED)
+        moments.append(published.filter(published_at__gt=now).aggregate(at=Min("published_at"))["at"])
+        # A page says so when its review falls due ("review due" in the byline): that moment too.
+        interval = model.review_interval()
+        reviewed = published.filter(last_reviewed_at__gt=now - interval).aggregate(at=Min("last_reviewed_at"))["at"]
+        moments.append(reviewed + interval if reviewed else None)
     configs = [config for config in apps.get_app_configs() if hasattr(config, "next_public_change")]
     moments += [config.next_public_change(now) for config in configs]
     return min((moment for moment in moments if moment is not None), default=None)
@@ -68,8 +73,13 @@ def content_version() -> str:
     if state is None:
         return version_bump()
     due = state["next_change_at"]
-    if due is not None and timezone.now() >= due and cache.add(f"{VERSION_KEY}:rolled:{state['version']}", 1, 3600):
-        return version_bump()
+    guard = f"{VERSION_KEY}:rolled:{state['version']}"
+    if due is not None and timezone.now() >= due and cache.add(guard, 1, 3600):
+        try:
+            return version_bump()
+        except Exception:
+            cache.delete(guard)  # (the database was away, say): the next request tries again
+            raise
     return state["version"]
 
 

@@ -33,8 +33,8 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404:
-            return response
+        if response.status_code != 404 or "\x00" in request.path or len(request.path) > 300:
+            return response  # (no stored path can hold NUL or be that long; PostgreSQL would refuse the NUL)
         redirect = Redirect.objects.filter(old_path=request.path).first()
         if redirect is None:
             return response

@@ -39,7 +39,7 @@ class RequestCharsetMiddleware:
         if request.encoding:
             try:
                 b"a".decode(request.encoding, "replace")  # (empty bytes would skip the check)
-            except LookupError:
+            except (LookupError, UnicodeError):  # not a text codec (rot13), or one that fails on text (idna)
                 # Answered here: Django's own 400 view checks CSRF, which would read the body again.
                 return TemplateResponse(request, "400.html", status=400).render()
         return self.get_response(request)

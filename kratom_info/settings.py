@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "kratom_info.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wordpress.links.WordPressLinksMiddleware",  # /?p=ID and the other old WordPress addresses
     "editorial.redirects.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
 ]
 

@@ -19,7 +19,7 @@ from django.views.generic import ListView, TemplateView
 from articles.models import Article
 from comments.crisis import post_mentions_crisis
 from editorial.content_version import content_version
-from editorial.models import EvidenceLevel, Page
+from editorial.models import EvidenceLevel, Page, SearchEntry
 from editorial.search import search_entries
 from editorial.views import QueryFormMixin
 from faq.models import FAQEntry
@@ -66,11 +66,19 @@ class SearchView(QueryFormMixin, ListView):
             return []
         if not settings.PAGE_CACHE:
             return list(search_entries(self.query)[: self.max_results])
+        # Kept small: the ids and highlighted snippets of the results, not the rows themselves.
         key = f"search:{content_version()}:{hashlib.sha256(self.query.encode()).hexdigest()}"
-        results = cache.get(key)
-        if results is None:
-            results = list(search_entries(self.query)[: self.max_results])
-            cache.set(key, results, 60 * 60)
+        found = cache.get(key)
+        if found is None:
+            rows = list(search_entries(self.query)[: self.max_results])
+            cache.set(key, [(row.pk, getattr(row, "headline", None)) for row in rows], 60 * 60)
+            return rows
+        entries = SearchEntry.objects.in_bulk([pk for pk, _ in found])
+        results = []
+        for pk, headline in found:
+            if (entry := entries.get(pk)) is not None:
+                entry.headline = headline
+                results.append(entry)
         return results
 
     def get_context_data(self, **kwargs):

@@ -1,16 +1,19 @@
 """The shared page cache: zero queries and 304s for repeat readers, and every change a reader could see
 shows at the next request, including content scheduled for a later time."""
 
+import io
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.models import Article
 from comments.models import Comment, CommentStatus
 from comments.moderation import comment_moderate
 from editorial.models import SafetyNotice, Status
@@ -20,6 +23,7 @@ from tests import factories
 
 # Real commits: a new content version is made when a transaction commits, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)
+REVIEW_DUE = "a review is due"
 
 
 @pytest.fixture(autouse=True)
@@ -157,10 +161,41 @@ def test_a_scheduled_article_appears_at_its_time_with_fresh_etags(reviewer):
 
 def test_search_results_are_kept_per_content_version(article, reviewer):
     client = Client()
-    assert "Cached article" in client.get("/search/?q=cached").content.decode()
-    _, queries = get_counting(client, "/search/?q=cached")
+    first = client.get("/search/?q=cached")
+    assert "Cached article" in first.content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/?q=cached")
+    assert again.content == first.content
+    searched = [q["sql"] for q in queries if "LIKE" in q["sql"] or "@@" in q["sql"] or "ts_headline" in q["sql"]]
+    assert searched == []  # the repeat reads the kept results by id, not the search index
     factories.ArticleFactory(published=True, title="Another cached thing")  # a commit: a new version
-    html = client.get("/search/?q=cached").content.decode()
-    assert "Another cached thing" in html
-    _, fewer = get_counting(client, "/search/?q=cached")
-    assert fewer == queries  # the repeat reads the stored results, not the search index
+    assert "Another cached thing" in client.get("/search/?q=cached").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?from=x1", "?reply=anything", "?page=2&page=3", "?topic=" + "a" * 101, "?comments_page=0", "?page=1e9"],
+)
+def test_parameter_values_no_page_reads_are_not_cached(article, query):
+    """Otherwise anyone could store endless copies of one page."""
+    for _ in range(2):
+        response, queries = get_counting(Client(), f"{article.get_absolute_url()}{query}")
+        assert "ETag" not in response and queries > 0
+
+
+def test_a_review_falling_due_shows_at_its_time():
+    article = factories.ArticleFactory(published=True)
+    due = (timezone.now() + timedelta(hours=1)).replace(microsecond=0)
+    article.last_reviewed_at = due - Article.review_interval()
+    article.save()
+    before = Client().get(article.get_absolute_url())
+    with time_machine.travel(due + timedelta(seconds=1), tick=False):
+        after = Client().get(article.get_absolute_url())
+    assert after["ETag"] != before["ETag"]
+    assert REVIEW_DUE not in before.content.decode() and REVIEW_DUE in after.content.decode()
+
+
+def test_re_rendering_the_markdown_changes_the_version(article):
+    before = Client().get(article.get_absolute_url())["ETag"]
+    call_command("rerender_markdown", "--all", stdout=io.StringIO())
+    assert Client().get(article.get_absolute_url())["ETag"] != before

@@ -6,7 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Topic
-from editorial.models import Contributor, Status
+from comments.models import Comment, CommentStatus
+from editorial.models import Contributor, Page, Status
+from editorial.net import ip_hash
+from tests import factories
 from wordpress.models import ImportedItem
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +28,8 @@ HEAD = """<?xml version="1.0" encoding="{encoding}"?>
 TAIL = "</channel>\n</rss>\n"
 
 
-def item(
-    post_id: int, title: str, content: str, *, post_type="post", status="publish", slug=None, terms=(), excerpt=""
-):
+def item(post_id, title, content, *, post_type="post", status="publish", slug=None, terms=(), excerpt="", comments=""):
+    upload = "https://blog.example/wp-content/uploads/photo.jpg" if post_type == "attachment" else ""
     categories = "".join(
         f'<category domain="{domain}" nicename="{nice}"><![CDATA[{name}]]></category>' for domain, nice, name in terms
     )
@@ -43,7 +45,9 @@ def item(
   <wp:post_name>{slug if slug is not None else f"post-{post_id}"}</wp:post_name>
   <wp:status>{status}</wp:status>
   <wp:post_type>{post_type}</wp:post_type>
+  <wp:attachment_url>{upload}</wp:attachment_url>
   {categories}
+  {comments}
 </item>
 """
 
@@ -82,7 +86,7 @@ def test_posts_become_drafts_with_their_author_terms_and_converted_body(tmp_path
         item(14, "Deleted thoughts", "Gone.", status="trash"),
     )
     output = run(path)
-    assert "4 read, 1 created, 0 updated, 0 unchanged, 3 skipped, 0 conflict" in output
+    assert "4 read, 2 created, 0 updated, 0 unchanged, 1 skipped, 0 conflict, 1 attachment" in output
     article = Article.objects.get()
     assert (article.title, article.slug, article.status) == ("My first month", "my-first-month", Status.DRAFT)
     assert article.summary == "How the month went."
@@ -96,9 +100,12 @@ def test_posts_become_drafts_with_their_author_terms_and_converted_body(tmp_path
     assert "Out for a walk" in body and "[caption" not in body and "[gallery" not in body
     assert "wp:paragraph" not in body and "## What the clinic said" in body
     assert "<script" not in article.body_html
-    item_row = ImportedItem.objects.get()
+    item_row = ImportedItem.objects.get(kind="post")
     assert item_row.original_url == "https://blog.example/?p=11" and item_row.original_date.year == 2019
-    assert "skipped: page 12" in output and "skipped: attachment 13" in output and "'trash'" in output
+    page = Page.objects.get()
+    assert (page.title, page.status, page.body) == ("About me", Status.DRAFT, "A page.\n")
+    assert "attachment 13 “photo.jpg”: https://blog.example/wp-content/uploads/photo.jpg" in output
+    assert "'trash'" in output
 
 
 def test_importing_twice_creates_nothing(tmp_path):
@@ -129,8 +136,6 @@ def test_a_dry_run_reports_and_changes_nothing(tmp_path):
 
 
 def test_slugs_taken_here_get_a_suffix(tmp_path):
-    from tests import factories
-
     factories.ArticleFactory(slug="taken")
     run(export(tmp_path, item(51, "Same slug", "Text.", slug="taken")))
     assert Article.objects.filter(slug="taken-2", title="Same slug").exists()
@@ -175,3 +180,80 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_changes_nothing(tmp_path
         run(bad)
     assert "Nothing was imported" in str(refused.value)
     assert Article.objects.count() == 1 and ImportedItem.objects.count() == 1
+
+
+def comment(comment_id, content, *, parent=0, state="1", author="A reader", kind="", ip="203.0.113.9"):
+    return f"""<wp:comment>
+  <wp:comment_id>{comment_id}</wp:comment_id>
+  <wp:comment_author><![CDATA[{author}]]></wp:comment_author>
+  <wp:comment_author_email>reader{comment_id}@example.org</wp:comment_author_email>
+  <wp:comment_author_IP>{ip}</wp:comment_author_IP>
+  <wp:comment_date_gmt>2019-06-0{comment_id % 9 + 1} 08:00:00</wp:comment_date_gmt>
+  <wp:comment_content><![CDATA[{content}]]></wp:comment_content>
+  <wp:comment_approved>{state}</wp:comment_approved>
+  <wp:comment_type>{kind}</wp:comment_type>
+  <wp:comment_parent>{parent}</wp:comment_parent>
+</wp:comment>"""
+
+
+THREAD = "".join(
+    [
+        comment(3, "A reply to the reply, filed before its parent.", parent=2),
+        comment(1, "<p>Thank you for writing this.</p><p>Second &amp; last paragraph.</p>"),
+        comment(2, "Same here.", parent=1, state="0"),
+        comment(4, "Buy cheap pills now", state="spam"),
+        comment(5, "Deleted by the author.", state="trash"),
+        comment(6, "", kind="pingback"),
+        comment(7, "I want to end my life", ip="198.51.100.4"),
+    ]
+)
+
+
+def test_reader_comments_are_held_threaded_marked_and_nobody_is_mailed(tmp_path, mailoutbox):
+    output = run(export(tmp_path, item(81, "With replies", "Text.", comments=THREAD)))
+    article = Article.objects.get()
+    comments = {c.body: c for c in Comment.objects.filter(article=article)}
+    assert len(comments) == 4  # spam, trash and the pingback skipped, each with its reason
+    assert "it was spam on WordPress" in output and "it was trash" in output and "a pingback" in output
+    assert all(c.status == CommentStatus.PENDING and c.imported for c in comments.values())
+    first = comments["Thank you for writing this.\n\nSecond & last paragraph."]
+    assert first.parent is None and first.created_at.date().isoformat() == "2019-06-02"  # the original date
+    assert comments["Same here."].parent == first
+    assert comments["A reply to the reply, filed before its parent."].parent == first  # one level deep here
+    assert "where it was waiting for moderation" in comments["Same here."].hold_reasons[0]
+    urgent = comments["I want to end my life"]
+    assert urgent.is_urgent  # the crisis rules ran
+    assert urgent.ip_hash == ip_hash("198.51.100.4") and "198.51.100.4" not in str(urgent.__dict__)
+    assert mailoutbox == []
+    run(export(tmp_path, item(81, "With replies", "Text.", comments=THREAD), name="again.xml"))
+    assert Comment.objects.count() == 4  # a second import adds none
+
+
+def test_old_links_redirect_once_the_item_is_published(tmp_path, client):
+    permalink = item(
+        91, "Old post", "Text.", slug="old-post", terms=[("category", "mood", "Mood"), ("post_tag", "sleep", "Sleep")]
+    )
+    permalink = permalink.replace(
+        "<link>https://blog.example/?p=91</link>", "<link>https://blog.example/2019/05/old-post/</link>"
+    )
+    run(export(tmp_path, permalink, item(92, "Old page", "Text.", post_type="page", slug="old-page")))
+    article, page = Article.objects.get(), Page.objects.get()
+    before = ["/2019/05/old-post/", "/?p=91", "/?page_id=92", "/category/mood/", "/tag/sleep/"]
+    assert [client.get(path).status_code for path in before] == [404] * 5  # drafts: nothing to send readers to
+
+    for obj in (article, page):
+        obj.status, obj.published_at, obj.last_reviewed_at = Status.PUBLISHED, obj.created_at, obj.created_at
+        obj.reviewed_by = factories.ContributorFactory(credentials="MD")
+        obj.save()
+    expected = {
+        "/2019/05/old-post/": "/articles/old-post/",
+        "/?p=91": "/articles/old-post/",
+        "/?page_id=92": "/old-page/",
+        "/feed/": "/feeds/articles.rss",
+        "/category/mood/": "/articles/?topic=mood",
+        "/tag/sleep/": "/articles/?topic=sleep",
+    }
+    for old, new in expected.items():
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new), old
+    assert [client.get(path).status_code for path in ["/?p=999", "/?p=abc", "/category/nope/"]] == [404] * 3

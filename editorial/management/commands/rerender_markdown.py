@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from editorial.content_version import version_bump
 from editorial.markdown import PIPELINE_VERSION
 from editorial.registry import publishable_models
 from editorial.services import content_refresh_index
@@ -32,4 +33,6 @@ class Command(BaseCommand):
                 if done % 100 == 0 or done == count:
                     self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
             total += count
+        if total:
+            version_bump()  # save_derived_fields() writes with .update(), which sends no signal
         self.stdout.write(self.style.SUCCESS(f"Re-rendered {total} item(s) with pipeline version {PIPELINE_VERSION}."))
