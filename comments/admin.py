@@ -60,7 +60,7 @@ class CommentAdmin(admin.ModelAdmin):
     change_form_template = "admin/comments/comment/change_form.html"
     list_display = ["flag", "excerpt", "name", "article", "reasons", "writer_history", "created_at", "status"]
     list_display_links = ["excerpt"]
-    list_filter = ["status", "is_urgent"]
+    list_filter = ["status", "is_urgent", "imported"]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body"]
     readonly_fields = [

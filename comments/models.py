@@ -44,6 +44,9 @@ class Comment(models.Model):
     ip_hash = models.CharField(_("address hash"), max_length=64, blank=True, db_index=True)
     user_agent = models.CharField(_("browser"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True, db_index=True)
+    imported = models.BooleanField(
+        _("imported"), default=False, help_text=_("Brought in from a WordPress export (manage.py import_wxr).")
+    )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -1,26 +1,37 @@
-"""Posts from a WordPress export become draft Articles here (they go through review), in one transaction.
+"""A WordPress export, brought in as drafts for review, in one transaction.
 
-Repeatable: each post is keyed by its GUID in ImportedItem. A later export updates drafts nobody has
-edited here, and reports the others as conflicts; an unchanged post is skipped.
+Posts become draft Articles and pages draft Pages; attachments are listed with their addresses; reader
+comments are held for moderation, threaded, marked imported, with crisis rules applied, addresses hashed
+and nobody e-mailed. Repeatable: posts are keyed by GUID and comments by (site, comment ID) in
+ImportedItem. A later export updates drafts nobody has edited here and reports the others as conflicts.
+The original addresses of posts and pages redirect once their item is published (wordpress.links).
 """
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Topic
-from editorial.models import Contributor, Status
+from comments.models import Comment, CommentStatus, ModerationSettings
+from comments.rules import moderate
+from editorial.models import Contributor, Page, Redirect, Status
+from editorial.net import ip_hash
 
 from .content import plain, to_markdown
 from .models import ImportedItem
-from .wxr import Export, Post
+from .wxr import Export, Post, ReaderComment
 
 IMPORTED_STATUSES = {"publish", "draft", "pending", "private", "future"}
+MODELS = {"post": Article, "page": Page}
+COMMENT_STATES = {"1": "approved", "0": "waiting for moderation"}  # spam and trash are skipped
 TERM_KINDS = {"category": Topic.Kind.CATEGORY, "post_tag": Topic.Kind.TAG}
 
 
@@ -36,7 +47,7 @@ class Report:
         self.notes.append(f"{outcome}: {message}")
 
 
-def local_hash(article: Article) -> str:
+def local_hash(article) -> str:
     """The fields an editor here might change, as the import left them."""
     parts = [article.title, article.slug, article.summary, article.body, article.status, str(article.author_id)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -61,8 +72,13 @@ def import_export(export: Export, *, dry_run: bool = False, progress: Progress |
 
 def _import_post(export: Export, post: Post, report: Report) -> None:
     label = f"{post.post_type} {post.post_id} “{post.title or post.slug}”"
-    if post.post_type != "post":
-        report.note("skipped", f"{label}: only posts are imported for now ({post.post_type})")
+    if post.post_type == "attachment":
+        address = post.attachment_url or post.link
+        report.note("attachment", f"{label}: {address} (not copied: upload the images you still need)")
+        return
+    model = MODELS.get(post.post_type)
+    if model is None:
+        report.note("skipped", f"{label}: {post.post_type} items are not imported")
         return
     if post.status not in IMPORTED_STATUSES:
         report.note("skipped", f"{label}: its status is {post.status!r}")
@@ -72,44 +88,129 @@ def _import_post(export: Export, post: Post, report: Report) -> None:
         return
     existing = ImportedItem.objects.filter(key=post.guid).first()
     if existing is None:
-        article = Article(status=Status.DRAFT)
-        _fill(article, export, post)
-        article.save()
-        _set_topics(article, post)
+        obj = model(status=Status.DRAFT)
+        _fill(obj, export, post)
+        obj.save()
+        _set_topics(obj, post)
         ImportedItem.objects.create(
             key=post.guid,
-            kind="post",
+            kind=post.post_type,
             source_hash=post.source_hash,
-            local_hash=local_hash(article),
-            content_type=ContentType.objects.get_for_model(Article),
-            object_id=article.pk,
+            local_hash=local_hash(obj),
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=obj.pk,
+            original_id=post.post_id[:20],
             original_url=post.link[:500],
             original_date=post.date,
         )
-        report.note("created", f"{label} → draft article “{article.title}”")
-        return
-    article = existing.target
-    if existing.source_hash == post.source_hash:
-        report.note("unchanged", label)
-        return
-    if article is None or article.status != Status.DRAFT or local_hash(article) != existing.local_hash:
-        report.note("conflict", f"{label}: changed in the export, and edited or published here; left as it is")
-        return
-    _fill(article, export, post)
-    article.save()
-    _set_topics(article, post)
-    existing.source_hash, existing.local_hash = post.source_hash, local_hash(article)
-    existing.save(update_fields=["source_hash", "local_hash", "updated_at"])
-    report.note("updated", f"{label}: the draft had not been edited here")
+        report.note("created", f"{label} → draft {model._meta.verbose_name} “{obj.title}”")
+    else:
+        obj = existing.target
+        if existing.source_hash == post.source_hash:
+            report.note("unchanged", label)
+        elif obj is None or obj.status != Status.DRAFT or local_hash(obj) != existing.local_hash:
+            report.note("conflict", f"{label}: changed in the export, and edited or published here; left as it is")
+        else:
+            _fill(obj, export, post)
+            obj.save()
+            _set_topics(obj, post)
+            existing.source_hash, existing.local_hash = post.source_hash, local_hash(obj)
+            existing.save(update_fields=["source_hash", "local_hash", "updated_at"])
+            report.note("updated", f"{label}: the draft had not been edited here")
+    if obj is not None:
+        _remember_old_address(post, obj)
+        if isinstance(obj, Article):
+            _import_comments(export, post, obj, report)
 
 
-def _fill(article: Article, export: Export, post: Post) -> None:
-    article.title = plain(post.title)[:200] or f"Untitled post {post.post_id}"
-    article.body = to_markdown(post.content)
-    article.summary = plain(post.excerpt) or _first_sentences(article.body)
-    article.author = _contributor(export.authors.get(post.author) or post.author or "WordPress author")
-    if not article.slug:
-        article.slug = _free_slug(post.slug or slugify(article.title) or f"post-{post.post_id}")
+def _remember_old_address(post: Post, obj) -> None:
+    """The post's permalink path answers 301 here once the item is published (editorial.redirects)."""
+    path = urlsplit(post.link).path
+    if path in ("", "/") or path == obj.get_absolute_url() or len(path) > 300:
+        return  # "/?p=123" links are answered by wordpress.links instead
+    content_type = ContentType.objects.get_for_model(obj)
+    Redirect.objects.update_or_create(
+        old_path=path, defaults={"new_path": obj.get_absolute_url(), "content_type": content_type, "object_id": obj.pk}
+    )
+
+
+def _import_comments(export: Export, post: Post, article: Article, report: Report) -> None:
+    """Reader comments, held for moderation here; threads kept (one level deep, as on this site)."""
+    policy = ModerationSettings.current()
+    made: dict[str, Comment] = {}
+    for reader in post.comments:
+        key = f"{export.site_url}#comment-{reader.comment_id}"
+        label = f"comment {reader.comment_id} on post {post.post_id}"
+        if reader.kind not in ("", "comment"):
+            report.note("skipped", f"{label}: a {reader.kind}, not a reader's comment")
+        elif reader.state not in COMMENT_STATES:
+            report.note("skipped", f"{label}: it was {reader.state or 'unmarked'} on WordPress")
+        elif (known := ImportedItem.objects.filter(key=key).first()) is not None:
+            made[reader.comment_id] = known.target
+            report.note("unchanged", label)
+        else:
+            made[reader.comment_id] = _create_comment(article, reader, key, policy)
+            report.note("created", f"{label}: held for moderation")
+    # Replies hang under the thread's first comment (one level deep, as on this site); a parent may come
+    # after its replies in the file, so each reply's top comment is found by walking up the WordPress ids.
+    parents = {reader.comment_id: reader.parent_id for reader in post.comments}
+
+    def top(comment_id: str) -> str:
+        seen = {comment_id}
+        while parents.get(comment_id) in made and parents[comment_id] not in seen:
+            comment_id = parents[comment_id]
+            seen.add(comment_id)
+        return comment_id
+
+    for comment_id, comment in made.items():
+        if comment is not None and comment.parent_id is None and (root := top(comment_id)) != comment_id:
+            Comment.objects.filter(pk=comment.pk).update(parent=made[root])
+
+
+def _create_comment(article: Article, reader: ReaderComment, key: str, policy) -> Comment:
+    body, name, email = plain_comment(reader.content)[:5000], (reader.author or "Anonymous")[:80], reader.email[:254]
+    verdict = moderate(body=body, name=name, email=email, returning=False, policy=policy)
+    reasons = [f"imported from WordPress, where it was {COMMENT_STATES[reader.state]}", *verdict.reasons]
+    comment = Comment.objects.create(
+        article=article,
+        name=name,
+        email=email,
+        body=body or "(empty)",
+        status=CommentStatus.PENDING,  # every imported comment is read by a moderator here first
+        hold_reasons=reasons,
+        is_urgent=verdict.urgent,
+        ip_hash=ip_hash(reader.ip) if reader.ip else "",
+        imported=True,
+    )
+    if reader.date:
+        Comment.objects.filter(pk=comment.pk).update(created_at=reader.date)
+    ImportedItem.objects.create(
+        key=key[:500],
+        kind="comment",
+        source_hash=hashlib.sha256(reader.content.encode()).hexdigest(),
+        local_hash="",
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id=comment.pk,
+        original_id=reader.comment_id[:20],
+        original_date=reader.date,
+    )
+    return comment
+
+
+def plain_comment(html: str) -> str:
+    """WordPress keeps comments as HTML; ours are plain text, paragraphs as blank lines."""
+    text = re.sub(r"<br\s*/?>", "\n", html, flags=re.I)
+    text = re.sub(r"</p\s*>", "\n\n", text, flags=re.I)
+    return unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def _fill(obj, export: Export, post: Post) -> None:
+    obj.title = plain(post.title)[:200] or f"Untitled {post.post_type} {post.post_id}"
+    obj.body = to_markdown(post.content)
+    obj.summary = plain(post.excerpt) or _first_sentences(obj.body)
+    obj.author = _contributor(export.authors.get(post.author) or post.author or "WordPress author")
+    if not obj.slug:
+        obj.slug = _free_slug(type(obj), post.slug or slugify(obj.title) or f"{post.post_type}-{post.post_id}")
 
 
 def _first_sentences(markdown: str, limit: int = 300) -> str:
@@ -117,10 +218,10 @@ def _first_sentences(markdown: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _free_slug(wanted: str) -> str:
+def _free_slug(model, wanted: str) -> str:
     base = slugify(wanted)[:190] or "post"
     slug, number = base, 2
-    while Article.objects.filter(slug=slug).exists():
+    while model._base_manager.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -137,7 +238,9 @@ def _contributor(name: str) -> Contributor:
     return Contributor.objects.create(name=name[:150], slug=slug, bio="Imported from WordPress.")
 
 
-def _set_topics(article: Article, post: Post) -> None:
+def _set_topics(article, post: Post) -> None:
+    if not isinstance(article, Article):
+        return  # pages have no topics
     topics = []
     for domain, slug, name in post.terms:
         kind = TERM_KINDS.get(domain)

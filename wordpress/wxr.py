@@ -22,6 +22,19 @@ class WXRError(Exception):
 
 
 @dataclass
+class ReaderComment:
+    comment_id: str
+    parent_id: str
+    author: str
+    email: str
+    ip: str
+    date: datetime | None
+    content: str
+    state: str  # WordPress's comment_approved: "1", "0", "spam", "trash"
+    kind: str  # "" or "comment" for a reader's comment; "pingback", "trackback" otherwise
+
+
+@dataclass
 class Post:
     guid: str
     post_id: str
@@ -35,6 +48,8 @@ class Post:
     content: str
     excerpt: str
     terms: list[tuple[str, str, str]] = field(default_factory=list)  # (domain, slug, name)
+    attachment_url: str = ""
+    comments: list[ReaderComment] = field(default_factory=list)
 
     @property
     def source_hash(self) -> str:
@@ -103,6 +118,8 @@ def read(path) -> Export:
                 date=_date(item.findtext(f"{{{wp}}}post_date_gmt")),
                 content=item.findtext(f"{{{CONTENT}}}encoded") or "",
                 excerpt=(item.findtext(f"{{{excerpt}}}encoded") or "") if excerpt else "",
+                attachment_url=text(item, f"{{{wp}}}attachment_url"),
+                comments=[_comment(comment, wp) for comment in item.findall(f"{{{wp}}}comment")],
                 terms=[
                     (c.get("domain", ""), c.get("nicename", ""), (c.text or "").strip())
                     for c in item.findall("category")
@@ -110,6 +127,23 @@ def read(path) -> Export:
             )
         )
     return Export(version=version, site_url=text(channel, "link").rstrip("/"), authors=authors, posts=posts)
+
+
+def _comment(element, wp: str) -> ReaderComment:
+    def text(name: str) -> str:
+        return (element.findtext(f"{{{wp}}}{name}") or "").strip()
+
+    return ReaderComment(
+        comment_id=text("comment_id"),
+        parent_id=text("comment_parent"),
+        author=text("comment_author"),
+        email=text("comment_author_email"),
+        ip=text("comment_author_IP"),
+        date=_date(text("comment_date_gmt")),
+        content=element.findtext(f"{{{wp}}}comment_content") or "",
+        state=text("comment_approved"),
+        kind=text("comment_type"),
+    )
 
 
 def _namespaces(root) -> set[str]:

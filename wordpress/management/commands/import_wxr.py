@@ -6,8 +6,9 @@ from wordpress.wxr import WXRError, read
 
 class Command(BaseCommand):
     help = (
-        "Import a WordPress export (WXR 1.1 or 1.2): posts become draft articles for review. Repeatable: "
-        "a second run creates nothing. All or nothing: a bad file changes nothing."
+        "Import a WordPress export (WXR 1.1 or 1.2): posts and pages become drafts for review, reader comments "
+        "are held for moderation, attachments are listed. Repeatable: a second run creates nothing. "
+        "All or nothing: a bad file changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +32,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {note}")
         counts = report.counts
         summary = ", ".join(
-            f"{counts[key]} {key}" for key in ("read", "created", "updated", "unchanged", "skipped", "conflict")
+            f"{counts[key]} {key}"
+            for key in ("read", "created", "updated", "unchanged", "skipped", "conflict", "attachment")
         )
         prefix = "Dry run, nothing changed: would be " if dry_run else "Imported from "
         self.stdout.write(self.style.SUCCESS(f"{prefix}{export.site_url or file} (WXR {export.version}): {summary}."))
