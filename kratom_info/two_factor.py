@@ -1,13 +1,16 @@
 """Two-factor login for staff: a password (django-axes limits it), then a code from an authenticator app.
 
 django-otp keeps the devices and verifies the codes (with its own back-off after wrong codes); this
-module adds the one screen staff see after their password: enrol an app the first time (a QR code and
-the key), enter a code every later time. `STAFF_TWO_FACTOR` turns the requirement on; it is on
-whenever debug is off. Losing the phone: `manage.py two_factor_reset <username>` (README, runbook).
+module adds the one screen staff see after their password: enrol an app (a QR code and the key), or
+enter a code every later time. `STAFF_TWO_FACTOR` turns the requirement on; it is on whenever debug is off.
+
+Enrolling needs an invitation: `manage.py two_factor_reset <username>` (for a new account, or a lost
+phone) makes one that lasts INVITATION_DAYS. Without it, a stolen password could enrol the thief's phone.
 """
 
 import base64
 import logging
+from datetime import timedelta
 
 import segno
 from django import forms
@@ -17,6 +20,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
@@ -25,6 +29,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 logger = logging.getLogger("kratom_info.security")
 DEVICE_NAME = "Authenticator app"
+INVITATION_DAYS = 7
+
+
+def invitation_for(user) -> TOTPDevice | None:
+    """An administrator's unexpired invitation to enrol: an unconfirmed device, made by two_factor_reset."""
+    since = timezone.now() - timedelta(days=INVITATION_DAYS)
+    return TOTPDevice.objects.filter(user=user, confirmed=False, created_at__gte=since).order_by("-created_at").first()
+
+
+def invite(user) -> TOTPDevice:
+    """Remove the user's devices and invite them to enrol a new authenticator app at their next login."""
+    TOTPDevice.objects.filter(user=user).delete()
+    return TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
 
 
 def required() -> bool:
@@ -86,10 +103,11 @@ def two_factor_view(request, admin_site):
         return redirect(f"{reverse('admin:login')}?next={reverse('admin:index')}")
     if verified(request):
         return redirect(safe_next(request))
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = confirmed or TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or invitation_for(user)
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        logger.warning("two-factor: %s has no authenticator app and no invitation to enrol one", user.get_username())
+        context = {**admin_site.each_context(request), "title": _("Two-step sign-in is not set up")}
+        return TemplateResponse(request, "admin/two_factor_uninvited.html", context, status=403)
     form = TokenForm(request.POST if request.method == "POST" else None, user=user, device=device)
     status = 200
     if request.method == "POST":
@@ -98,7 +116,6 @@ def two_factor_view(request, admin_site):
                 if not device.confirmed:
                     device.confirmed = True
                     device.save(update_fields=["confirmed"])
-                    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                     logger.info("two-factor: %s enrolled an authenticator app", user.get_username())
                 otp_login(request, device)
             request.session.cycle_key()  # a new session id for the session that now has both factors

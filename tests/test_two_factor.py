@@ -1,10 +1,14 @@
 """Two-factor staff login: password, then an authenticator code; enrolment the first time; nothing opens before."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -49,7 +53,8 @@ def test_password_alone_opens_nothing(editor):
     assert client.post(reverse("markdownx_preview"), {"content": "x"}).status_code == 403
 
 
-def test_first_login_enrols_an_app_then_opens_the_admin(editor):
+def test_an_invited_first_login_enrols_an_app_then_opens_the_admin(editor):
+    call_command("two_factor_reset", "editor", stdout=io.StringIO())  # an administrator's invitation
     client = password_login()
     page = client.get(reverse("admin:two_factor"), {"next": "/admin/articles/article/"})
     assert page.status_code == 200 and page["Cache-Control"].startswith("max-age=0")
@@ -129,12 +134,26 @@ def test_only_staff_with_a_role_reach_the_second_step(client, django_user_model)
     assert not TOTPDevice.objects.exists()
 
 
-def test_reset_removes_the_app_so_the_next_login_enrols_again(editor):
-    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
-    call_command("two_factor_reset", "editor")
+def test_without_an_invitation_a_password_alone_cannot_enrol_an_app(editor):
+    """Otherwise a stolen password could enrol the thief's phone on an account that has none yet."""
+    client = password_login()
+    page = client.get(reverse("admin:two_factor"))
+    assert page.status_code == 403 and "two_factor_reset editor" in page.content.decode()
+    assert client.post(reverse("admin:two_factor"), {"token": "123456"}).status_code == 403
     assert not TOTPDevice.objects.exists()
-    password_login().get(reverse("admin:two_factor"))
-    assert TOTPDevice.objects.get(user=editor).confirmed is False
+
+
+def test_an_invitation_expires_after_a_week(editor):
+    call_command("two_factor_reset", "editor", stdout=io.StringIO())
+    TOTPDevice.objects.update(created_at=timezone.now() - timedelta(days=8))
+    assert password_login().get(reverse("admin:two_factor")).status_code == 403
+
+
+def test_reset_replaces_the_app_with_an_invitation(editor):
+    TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    call_command("two_factor_reset", "editor", stdout=io.StringIO())
+    assert TOTPDevice.objects.get(user=editor).confirmed is False  # the lost phone's codes no longer work
+    assert "Set up two-step sign-in" in password_login().get(reverse("admin:two_factor")).content.decode()
     with pytest.raises(CommandError, match="No user"):
         call_command("two_factor_reset", "nobody")
 

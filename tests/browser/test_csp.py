@@ -8,6 +8,7 @@ from django.test import override_settings
 from django_otp.oath import totp
 
 from editorial.roles import REVIEWER
+from kratom_info.two_factor import invite
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,6 +38,7 @@ def test_no_page_breaks_the_policy(browser_page, live_server, django_user_model)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "rev")
     page.fill("#id_password", "a-long-test-password")
+    invite(user)  # an administrator's invitation to set up the app
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/two-factor/**")
     assert page.locator("img.qr-code").evaluate("img => img.complete && img.naturalWidth > 0")
