@@ -16,7 +16,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection
+from django.db import connection, transaction
 
 FORMAT = 1  # of the manifest; restore refuses files it does not know
 
@@ -25,13 +25,22 @@ class BackupError(Exception):
     """A backup or restore that cannot go on; the message says why."""
 
 
-def row_counts() -> dict[str, int]:
-    """Rows per model, for the manifest and for checking a restore."""
+def _tables() -> dict[str, str]:
     return {
-        model._meta.label: model._base_manager.count()
+        model._meta.label: model._meta.db_table
         for model in apps.get_models()
         if model._meta.managed and not model._meta.proxy
     }
+
+
+def row_counts(database=None) -> dict[str, int]:
+    """Rows per model, for the manifest and for checking a restore; of `database` (a DB-API connection) if given."""
+    cursor = database.cursor() if database is not None else connection.cursor()
+    counts = {}
+    for label, table in _tables().items():
+        cursor.execute(f'SELECT count(*) FROM "{table}"')  # noqa: S608 - table names from our own models
+        counts[label] = cursor.fetchone()[0]
+    return counts
 
 
 def _libpq_environment() -> tuple[list[str], dict[str, str]]:
@@ -51,20 +60,26 @@ def _run(command: list[str], environment: dict[str, str] | None = None) -> None:
         raise BackupError(f"{command[0]} failed: {error.stderr.strip()}") from error
 
 
-def _dump_database(target: Path) -> str:
+def _dump_database(target: Path) -> tuple[str, dict[str, int]]:
+    """Write the dump; the engine, and the row counts of exactly what was dumped (the site may be writing)."""
     if connection.vendor == "postgresql":
         arguments, environment = _libpq_environment()
-        _run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", *arguments], environment
-        )
-        return "postgresql"
+        with transaction.atomic(), connection.cursor() as cursor:
+            # pg_dump reads the snapshot this transaction sees, and the counts are taken in it too.
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            command = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"]
+            _run([*command, f"--file={target}", *arguments], environment)
+            return "postgresql", row_counts()
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         copy = sqlite3.connect(target)
         with copy:
             connection.connection.backup(copy)  # SQLite's online backup: consistent while the site writes
+        counts = row_counts(copy)
         copy.close()
-        return "sqlite"
+        return "sqlite", counts
     raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
 
@@ -80,11 +95,13 @@ def backup_create(*, directory: Path) -> Path:
     archive = directory / f"kratom-info-{stamp}.tar"
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / "database"
-        engine = _dump_database(dump)
+        engine, rows = _dump_database(dump)
         media = _media_files()
-        manifest = {"format": FORMAT, "created_at": stamp, "engine": engine, "rows": row_counts(), "media": len(media)}
+        manifest = {"format": FORMAT, "created_at": stamp, "engine": engine, "rows": rows, "media": len(media)}
         partial = archive.with_suffix(".tar.partial")
-        with tarfile.open(partial, "w") as tar:
+        # Readable by the owner only: it holds password hashes, authenticator keys and readers' e-mails.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle, tarfile.open(fileobj=handle, mode="w") as tar:
             tar.add(dump, arcname="database")
             for path in media:
                 tar.add(path, arcname=f"media/{path.relative_to(settings.MEDIA_ROOT).as_posix()}")

@@ -74,7 +74,8 @@ def test_every_public_page_has_no_violation(browser, live_server, demo, scheme):
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         for path in PUBLIC:
-            page.goto(f"{live_server.url}{path}")
+            status = page.goto(f"{live_server.url}{path}").status
+            assert status == (404 if path == "/no-such-page/" else 200), (path, status)  # the page meant, not a 404
             problems += axe(page, f"{scheme} {width}px {path}")
         assert target_size_ran(page), "the target-size rule must run"
         context.close()
@@ -129,7 +130,7 @@ def test_the_admin_screens_editors_use_have_no_violation(browser, live_server, d
         "/admin/comments/comment/",
         f"/admin/articles/article/{article.pk}/history/",
     ]:
-        page.goto(f"{live_server.url}{path}")
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         page.wait_for_load_state("networkidle")  # the admin's widgets are built after the load event
         problems += axe(page, path)
     assert problems == [], "\n".join(problems)

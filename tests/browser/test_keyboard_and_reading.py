@@ -54,7 +54,7 @@ def tab_through(page, limit: int = 300) -> list[dict]:
 def test_the_keyboard_reaches_everything_in_order_and_always_visibly(browser, live_server, demo):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     for path in PAGES:
-        page.goto(f"{live_server.url}{path}")
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         stops = tab_through(page)
         assert stops and stops[0]["region"] == 0, f"{path}: the skip link comes first, not {stops[:1]}"
         hidden = [stop["name"] for stop in stops if not (stop["visible"] and stop["shown"])]
@@ -108,7 +108,7 @@ def test_reading_comfort_on_an_article(browser, live_server, demo):
 def test_headings_tables_and_the_chart_are_structured(browser, live_server, demo):
     page = browser.new_page()
     for path in PAGES:
-        page.goto(f"{live_server.url}{path}")
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
         levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
         assert levels[0] == 1 and levels.count(1) == 1, (path, levels)
         jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]

@@ -33,6 +33,7 @@ def round_trip(env: dict, empty_env: dict, tmp_path) -> str:
     written = harness.manage("backup", "--directory", str(tmp_path / "backups"), env=env)
     (archive,) = (tmp_path / "backups").glob("kratom-info-*.tar")
     assert str(archive) in written
+    assert archive.stat().st_mode & 0o777 == 0o600  # it holds password hashes and readers' e-mails
     output = harness.manage("restore", str(archive), env=empty_env)
 
     after = snapshot(empty_env)

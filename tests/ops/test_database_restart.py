@@ -89,6 +89,7 @@ def test_a_database_restart_is_survived(cluster, nodes):
         assert not [r for r in results if (r.status >= 500 and r.status != 503) or r.status == 0]  # never a 500
         # While it is down: pages in the cache are still served; any other page is a 503 with Retry-After.
         # Either way a page carries the safety notice, and the health check tells the truth.
+        assert from_cache, "pages in the shared cache are served while the database is away"
         uncached = [r for r in during if r.path == UNCACHED]
         assert uncached and all(r.status == 503 and r.retry_after for r in uncached)
         assert all(r.status == 200 or (r.status == 503 and r.retry_after) for r in during if r.path in CACHED)

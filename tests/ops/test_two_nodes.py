@@ -57,6 +57,8 @@ def test_published_on_one_node_visible_on_the_other_at_the_next_request(two_node
     first, second, article_pk = two_nodes
     reader = second.client()
     assert reader.get(f"/articles/{SLUG}/").status == 404
+    listed = reader.get("/articles/")
+    assert reader.get("/articles/").headers["etag"] == listed.headers["etag"]  # the list is in the shared cache
 
     reviewer = first.client(source="127.0.0.60")
     reviewer.staff_login("ops-reviewer", PASSWORD, TOTP_KEY)
@@ -71,6 +73,8 @@ def test_published_on_one_node_visible_on_the_other_at_the_next_request(two_node
     delay = time.monotonic() - done_at
     print(f"\ncross-node visibility: the first request to the other node, {delay * 1000:.0f} ms after publishing")
     assert page.status == 200 and "Two nodes, one truth" in page.body
+    fresh_list = reader.get("/articles/")  # the cached list is stale at once, on the other node too
+    assert "Two nodes, one truth" in fresh_list.body and fresh_list.headers["etag"] != listed.headers["etag"]
 
 
 def test_an_image_uploaded_on_one_node_is_served_by_the_other(two_nodes):
