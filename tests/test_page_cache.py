@@ -199,3 +199,26 @@ def test_re_rendering_the_markdown_changes_the_version(article):
     before = Client().get(article.get_absolute_url())["ETag"]
     call_command("rerender_markdown", "--all", stdout=io.StringIO())
     assert Client().get(article.get_absolute_url())["ETag"] != before
+
+
+def test_topics_their_links_and_deletions_show_at_the_next_request(article):
+    topic = factories.TopicFactory(name="Sleep")
+    before = Client().get("/articles/")["ETag"]
+    article.topics.add(topic)  # a many-to-many change
+    listed = Client().get("/articles/")
+    assert "Sleep" in listed.content.decode() and listed["ETag"] != before
+    topic.name = "Sleep and rest"
+    topic.save()
+    assert "Sleep and rest" in Client().get("/articles/").content.decode()
+    article.delete()
+    assert "Cached article" not in Client().get("/articles/").content.decode()
+
+
+def test_replies_close_on_time_with_the_cache_on(settings):
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 30
+    article = factories.ArticleFactory(published=True)  # published a day ago: replies open 29 more days
+    closes = article.published_at + timedelta(days=30)
+    assert "Replies to this article are closed" not in Client().get(article.get_absolute_url()).content.decode()
+    with time_machine.travel(closes + timedelta(seconds=1), tick=False):
+        page = Client().get(article.get_absolute_url()).content.decode()
+    assert "Replies to this article are closed" in page
