@@ -36,6 +36,23 @@ def pytest_runtest_setup(item):
             pytest.skip(message)
 
 
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser(live_server):
+    """Debian's Chromium through Playwright (playwright's own browsers cannot be downloaded here), one per
+    module; tests open their own contexts or pages in it. Use with the `browser` marker."""
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are in another.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _test_settings():
     # Tests run with DEBUG off, where static files use the manifest storage;

@@ -218,8 +218,9 @@ def _first_sentences(markdown: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _free_slug(model, wanted: str) -> str:
-    base = slugify(wanted)[:190] or "post"
+def _free_slug(model, wanted: str, fallback: str = "post") -> str:
+    """`wanted` as a slug no row of `model` has yet: "-2", "-3" ... added when it is taken."""
+    base = slugify(wanted)[: model._meta.get_field("slug").max_length - 10] or fallback
     slug, number = base, 2
     while model._base_manager.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
@@ -231,10 +232,7 @@ def _contributor(name: str) -> Contributor:
     found = Contributor.objects.filter(name__iexact=name).first()
     if found is not None:
         return found
-    base = slugify(name)[:140] or "author"
-    slug, number = base, 2
-    while Contributor.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
+    slug = _free_slug(Contributor, name, fallback="author")
     return Contributor.objects.create(name=name[:150], slug=slug, bio="Imported from WordPress.")
 
 

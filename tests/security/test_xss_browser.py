@@ -16,8 +16,6 @@ A control test serves an unsanitised page with the site's policy to show the tra
 the violation recorder and the DOM audit really fire.
 """
 
-import os
-import shutil
 import time
 import urllib.request
 from urllib.parse import urlencode
@@ -41,7 +39,6 @@ from tests.security.xss_payloads import PAYLOADS, STORABLE, Payload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]  # as tests/browser
 BATCH = 20
 SETTLE_MS = 100
 SENTINEL = "zqxsentinel"
@@ -139,20 +136,6 @@ DOM_AUDIT = """
   return out;
 }
 """
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if shutil.which("chromium") is None:
-        pytest.skip("needs Chromium (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls here are still synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visitor:
@@ -317,10 +300,10 @@ def check_rendered(obj, batch: list[Payload]) -> list[str]:
     return [separator(i) for i in range(len(batch)) if separator(i) not in obj.body_html]
 
 
-def test_content_runs_no_script(chromium, live_server, django_user_model):
+def test_content_runs_no_script(browser, live_server, django_user_model):
     people = make_people(django_user_model)
     groups = batches(STORABLE)
-    visitor = Visitor(chromium, live_server.url, "bodies, titles, summaries")
+    visitor = Visitor(browser, live_server.url, "bodies, titles, summaries")
 
     def publish_batches(kind: str) -> list:
         items = []
@@ -397,13 +380,13 @@ def test_content_runs_no_script(chromium, live_server, django_user_model):
     visitor.finish()
 
 
-def test_comments_run_no_script(chromium, live_server, django_user_model):
+def test_comments_run_no_script(browser, live_server, django_user_model):
     people = make_people(django_user_model)
     article = publish("article", people, slug="xss-comments", title="Comments", summary="S.", body=body_with("B."))
     with override_settings(COMMENTS_RATE_LIMITS=[]):
         for payload in STORABLE:
             post_approved_comment(people, article, payload, ip_hash="b" * 64)
-    visitor = Visitor(chromium, live_server.url, "comment names and bodies")
+    visitor = Visitor(browser, live_server.url, "comment names and bodies")
     for number in range(1, -(-len(STORABLE) // PER_PAGE) + 1):
         shown = STORABLE[(number - 1) * PER_PAGE : number * PER_PAGE]
         visitor.visit(
@@ -425,11 +408,11 @@ def search_batches() -> list[list[Payload]]:
     return [query for query in queries if query]
 
 
-def test_search_queries_run_no_script(chromium, live_server, django_user_model):
+def test_search_queries_run_no_script(browser, live_server, django_user_model):
     people = make_people(django_user_model)
     code = "\n\n".join("    " + payload.text.replace("\n", "\n    ") for payload in STORABLE)
     publish("article", people, slug="xss-search", title="Search corpus", summary="S.", body=body_with(code))
-    visitor = Visitor(chromium, live_server.url, "search queries")
+    visitor = Visitor(browser, live_server.url, "search queries")
     for number, query in enumerate(search_batches()):
         q = " ".join(p.text for p in query)
         refused = "\0" in q  # the form refuses NUL characters: a 400 page, which must be safe too
@@ -446,12 +429,12 @@ def test_search_queries_run_no_script(chromium, live_server, django_user_model):
 CONTROL = "<img src=x onerror=alert(1)><details open ontoggle=print()><summary>x</summary></details>"
 
 
-def test_the_trap_and_the_policy_recorder_catch_a_real_injection(chromium, live_server):
+def test_the_trap_and_the_policy_recorder_catch_a_real_injection(browser, live_server):
     """A control: a page with the site's CSP and unsanitised payloads, served in place of a real one."""
     with urllib.request.urlopen(live_server.url + "/") as response:  # noqa: S310 - our own live server
         policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy
-    visitor = Visitor(chromium, live_server.url, "control")
+    visitor = Visitor(browser, live_server.url, "control")
     page_html = f"<!doctype html><html><head><title>control</title></head><body>{CONTROL}</body></html>"
     for context, _page, _seen in visitor.passes.values():
         context.route(
