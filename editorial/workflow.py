@@ -6,11 +6,13 @@ TRANSITIONS, so there is one place that says who may do what, and when.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Publishable, Status
+from .models import Publishable, Status, TransitionLog
+from .revisions import revisable_fields
 
 # A precondition looks at the item and the acting user and returns a problem in
 # plain words, or None when it is satisfied.
@@ -36,11 +38,46 @@ def reviewer_has_credentials(obj, user) -> str | None:
     return None
 
 
+EDITED_IT = _(
+    "You created this item or changed its content since its last review. Another medical reviewer must approve it."
+)
+
+
 def reviewer_is_not_author(obj, user) -> str | None:
     author_user = obj.author.user_id if obj.author_id else None
     if author_user is not None and author_user == user.pk:
         return str(_("You are the author. Another medical reviewer must approve it."))
+    if user.pk in content_editors(obj):
+        return str(EDITED_IT)
     return None
+
+
+def content_editors(obj) -> set[int]:
+    """Who wrote what a reviewer would approve, from history, whatever the author field says: the
+    item's creator, and everyone who changed a content field since its last review."""
+    records = list(obj.history.order_by("history_date", "history_id"))
+    if not records:
+        return set()
+    last_review = (
+        TransitionLog.objects.filter(
+            content_type__app_label=obj._meta.app_label,
+            content_type__model=obj._meta.model_name,
+            object_id=obj.pk,
+            transition__in=PUBLISHING_STEPS,
+        )
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    content = {field.name for field in revisable_fields(type(obj))}
+    people = {records[0].history_user_id}
+    for previous, record in pairwise(records):
+        if last_review is not None and record.history_date <= last_review:
+            continue
+        if any(change.field in content for change in record.diff_against(previous).changes):
+            people.add(record.history_user_id)
+    people.discard(None)
+    return people
 
 
 def has_future_time(obj, user) -> str | None:
