@@ -62,13 +62,20 @@ class CommentAdmin(admin.ModelAdmin):
     list_display_links = ["excerpt"]
     list_filter = ["status", "is_urgent", "imported"]
     list_select_related = ["article"]
-    search_fields = ["name", "email", "body"]
+    search_fields = ["name", "body"]  # not e-mail: moderators never need to look an address up
     readonly_fields = [
         "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "created_at",
         "moderated_by", "moderated_at", "moderation_note", "alerted_at", "support_sent_at", "support_sent_by",
         "user_agent",
     ]  # fmt: skip
-    exclude = ["ip_hash"]
+    exclude = ["ip_hash", "email_key", "form_nonce", "confirmation_sent_at"]
+
+    def get_fields(self, request, obj=None):
+        # The writer's address is shown only where an action needs it: an urgent comment, in case the
+        # writer is in danger and the escalation procedure needs a way to reach them.
+        fields = super().get_fields(request, obj)
+        return fields if obj is not None and obj.is_urgent else [name for name in fields if name != "email"]
+
     actions = [
         _bulk("approve", _("Approve")),
         _bulk("reject", _("Reject")),
@@ -78,15 +85,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send support resources"), permissions=["change"])
     def send_support(self, request, queryset):
-        sent = 0
-        for comment in queryset:
-            try:
-                sent += send_support_resources(comment=comment, user=request.user)
-            except Exception:  # logged by the service; the moderator is told, the rest still go
-                self.message_user(
-                    request, _("The mail to %(name)s could not be sent.") % {"name": comment.name}, messages.ERROR
-                )
-        self.message_user(request, _("Support resources sent to %(count)d writer(s).") % {"count": sent})
+        sent = sum(send_support_resources(comment=comment, user=request.user) for comment in queryset)
+        self.message_user(request, _("Support resources are being sent to %(count)d writer(s).") % {"count": sent})
         if skipped := queryset.count() - sent:
             self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
 
@@ -178,12 +178,13 @@ class CommentAdmin(admin.ModelAdmin):
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         try:
             if decision == "support":
-                try:
-                    sent = send_support_resources(comment=comment, user=request.user)
-                except Exception:  # logged by the service
-                    messages.error(request, _("The mail could not be sent. Please try again later."))
-                    return HttpResponseRedirect(back)
-                messages.success(request, _("Support resources sent.") if sent else _("They were already sent."))
+                sent = send_support_resources(comment=comment, user=request.user, note=note)
+                messages.success(
+                    request,
+                    _("Support resources are being sent. If the mail server fails, this page shows them as not sent.")
+                    if sent
+                    else _("They were already sent."),
+                )
                 return HttpResponseRedirect(back)
             comment.status = form.cleaned_data["seen"]
             comment_moderate(comment=comment, decision=decision, user=request.user, note=note)

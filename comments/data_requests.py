@@ -7,7 +7,6 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,9 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from editorial.after_response import after_response
 from editorial.net import client_ip
 from editorial.net import ip_hash as keyed_hash
 
+from .addresses import email_key
+from .identity import forget_browsers
 from .models import Comment, DataRequest
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,10 @@ class DataRequestForm(forms.Form):
 
 
 def _send_link(email: str) -> None:
+    """Mail the link if we hold comments from the address; run after the response, so neither the
+    lookup nor the mail server's speed tells the requester whether the address ever commented."""
+    if not Comment.objects.filter(email_key=email_key(email)).exists():
+        return
     try:
         send_mail(
             _("Your comments on Kratom Info"),
@@ -60,7 +66,7 @@ class DataRequestView(View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         email = form.cleaned_data["email"].lower()
-        email_hash, address_hash = keyed_hash(email), keyed_hash(client_ip(request))
+        email_hash, address_hash = keyed_hash(email_key(email)), keyed_hash(client_ip(request))
         now = timezone.now()
         recent = DataRequest.objects.filter(created_at__gte=now - timedelta(days=1))
         too_many = (
@@ -72,9 +78,7 @@ class DataRequestView(View):
             message = _("Too many requests. Please wait a while; a link already sent works for 24 hours.")
             return render(request, self.template_name, {"form": form, "limited": message}, status=429)
         DataRequest.objects.create(email_hash=email_hash, ip_hash=address_hash)
-        if Comment.objects.filter(email__iexact=email).exists():
-            # After the response's transaction, and never failing the request: the answer is the same either way.
-            transaction.on_commit(lambda: _send_link(email))
+        after_response(lambda: _send_link(email))  # the same answer, in the same time, either way
         return render(request, self.template_name, {"sent": True})
 
 
@@ -90,7 +94,7 @@ class DataView(View):
         return super().dispatch(request, token)
 
     def comments(self):
-        return Comment.objects.filter(email__iexact=self.email).select_related("article").order_by("-created_at")
+        return Comment.objects.filter(email_key=email_key(self.email)).select_related("article").order_by("-created_at")
 
     def get(self, request, token):
         return render(request, self.template_name, {"comments": self.comments(), "email": self.email})
@@ -98,4 +102,5 @@ class DataView(View):
     def post(self, request, token):
         deleted = self.comments().count()
         self.comments().delete()  # replies by other people stay (their parent link is cleared)
+        forget_browsers(self.email)
         return render(request, self.template_name, {"deleted": deleted, "email": self.email})

@@ -1,3 +1,4 @@
+import secrets
 import time
 import unicodedata
 
@@ -25,7 +26,8 @@ def plain_text(value: str) -> None:
 
 
 def new_timestamp(article_id: int) -> str:
-    return signing.dumps({"a": article_id, "t": time.time()}, salt=SALT)
+    """The form's signed stamp: which article, when, and a one-time number (one form, one comment)."""
+    return signing.dumps({"a": article_id, "t": time.time(), "n": secrets.token_hex(16)}, salt=SALT)
 
 
 class ReplyForm(forms.Form):
@@ -66,7 +68,10 @@ class ReplyForm(forms.Form):
             raise forms.ValidationError(_("This form is too old. Please copy your comment and reload the page."))
         if age < settings.COMMENTS_MIN_SECONDS:
             raise forms.ValidationError(_("That was very fast. Please wait a moment and send again."))
-        return self.cleaned_data["ts"]
+        nonce = stamp.get("n")
+        if not isinstance(nonce, str) or len(nonce) != 32:
+            raise forms.ValidationError(_("This form could not be checked. Please reload the page."))
+        return nonce
 
 
 class ParentForm(forms.Form):

@@ -5,6 +5,8 @@ from simple_history.models import HistoricalRecords
 
 from editorial.models import SingletonModel
 
+from .addresses import email_key
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting moderation")
@@ -33,6 +35,8 @@ class Comment(models.Model):
     )
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"), help_text=_("Never shown."))
+    # The address as one person (comments.addresses): limits, duplicates and identity compare this.
+    email_key = models.CharField(max_length=254, editable=False, blank=True, db_index=True, default="")
     body = models.TextField(_("comment"), max_length=5000)
     status = models.CharField(
         _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING, db_index=True
@@ -58,6 +62,10 @@ class Comment(models.Model):
     support_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the address was offered a link to confirm the writer's browser (comments.identity).
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The reply form's one-time number: one signed form, one comment.
+    form_nonce = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -69,6 +77,12 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} on {self.article}: {self.body[:40]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.email_key = email_key(self.email)
+        if kwargs.get("update_fields") is not None and "email" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "email_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"
@@ -112,6 +126,26 @@ class ModerationSettings(SingletonModel):
     @staticmethod
     def lines(text: str) -> list[str]:
         return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+class CommenterKey(models.Model):
+    """A browser a writer confirmed through a link mailed to their address (comments.identity).
+
+    Only a hash of the cookie's random key is kept. Replies from this browser under this address
+    may be published without a moderator, if they trip no rule."""
+
+    email_key = models.CharField(max_length=254, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("confirmed browser")
+        verbose_name_plural = _("confirmed browsers")
+
+    def __str__(self) -> str:
+        return f"Confirmed browser from {self.created_at:%Y-%m-%d}"
 
 
 class DataRequest(models.Model):

@@ -6,14 +6,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editorial.after_response import after_response
 from editorial.content_version import version_bump_on_commit
 from editorial.roles import MODERATOR
 
+from . import identity
 from .models import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
@@ -24,7 +25,8 @@ DECISIONS = {
     "spam": CommentStatus.SPAM,
 }
 
-SUPPORT_MESSAGE = """Hello {name},
+# Nothing the writer typed (not even their name) goes into this mail: the address was never verified.
+SUPPORT_MESSAGE = """Hello,
 
 Thank you for writing on Kratom Info. A member of our team read your comment, and we wanted
 to make sure you know where to find support.
@@ -60,6 +62,10 @@ def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -
         raise AlreadyHandledError(_("Someone else handled this comment already."))
     version_bump_on_commit()  # .update() sends no signal; approving or removing changes the article page
     comment.refresh_from_db()
+    if status == CommentStatus.APPROVED:
+        identity.offer_confirmation(comment)
+    else:  # whoever wrote this, no browser is trusted for the address until a moderator approves again
+        identity.forget_browsers(comment.email)
     return comment
 
 
@@ -105,26 +111,34 @@ def alert_moderators(comment_id: int) -> bool:
 
 
 def schedule_alert(comment: Comment) -> None:
-    """After the comment is committed, tell moderators: urgent ones always, others when alerts are per comment."""
+    """After the comment is committed and the writer answered, tell moderators: urgent ones always,
+    others when alerts are per comment. (The writer's page never waits on, or times, a mail server.)"""
     if comment.status == CommentStatus.PENDING and (comment.is_urgent or settings.COMMENTS_ALERTS == "each"):
-        transaction.on_commit(lambda: alert_moderators(comment.pk))
+        after_response(lambda: alert_moderators(comment.pk))
 
 
-def send_support_resources(*, comment: Comment, user) -> bool:
-    """E-mail the writer the reviewed support message, at most once per comment; False if already sent."""
+def send_support_resources(*, comment: Comment, user, note: str = "") -> bool:
+    """E-mail the writer the reviewed support message, at most once per comment; False if already sent.
+
+    The mail goes after the moderator's response; if the mail server fails, the claim is released
+    (the comment page shows it as not sent) and the moderator can press again."""
     claimed = Comment.objects.filter(pk=comment.pk, support_sent_at=None).update(
-        support_sent_at=timezone.now(), support_sent_by=user
+        support_sent_at=timezone.now(), support_sent_by=user, **({"moderation_note": note} if note else {})
     )
     if not claimed:
         return False
-    try:
-        send_mail(_("Support is available"), SUPPORT_MESSAGE.format(name=comment.name), None, [comment.email])
-    except Exception:
-        Comment.objects.filter(pk=comment.pk).update(support_sent_at=None, support_sent_by=None)
-        logger.exception("Support resources for comment %s could not be sent", comment.pk)
-        raise
-    logger.info("Support resources sent for comment %s by %s", comment.pk, user)
+    after_response(lambda: _mail_support(comment.pk, comment.email, str(user)))
     return True
+
+
+def _mail_support(comment_id: int, address: str, sender: str) -> None:
+    try:
+        send_mail(_("Support is available"), SUPPORT_MESSAGE, None, [address])
+    except Exception:
+        Comment.objects.filter(pk=comment_id).update(support_sent_at=None, support_sent_by=None)
+        logger.exception("Support resources for comment %s could not be sent; released for another try", comment_id)
+        return
+    logger.info("Support resources sent for comment %s by %s", comment_id, sender)
 
 
 def purge_comments(*, now=None) -> tuple[int, int]:

@@ -4,23 +4,52 @@
 1. disallowed words, names,
    e-mail or link domains     -> spam
 2. links at/above threshold   -> held
-3. moderation words, dosing
-   talk, where-to-buy talk    -> held
-4. first comment from this
-   e-mail address             -> held
+3. moderation words, disguised
+   list words, dosing talk,
+   where-to-buy talk, a name
+   claiming a role            -> held
+4. not a verified returning
+   commenter (comments.identity):
+   a first comment, or an
+   address not confirmed
+   from this browser          -> held
 5. "hold everything" switch   -> held
-otherwise (a returning commenter tripping nothing) -> published at once
+otherwise (a verified returning commenter tripping nothing) -> published at once
+
+Every check reads text normalised the way a person reads it (comments.textnorm): lookalike letters,
+accents, spacing and leetspeak do not hide a word.
 """
 
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .crisis import mentions_crisis, normalise
+from .crisis import mentions_crisis
 from .models import CommentStatus, ModerationSettings
+from .textnorm import normalise, squash
 
 LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
-DOSING_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:g|gs|grams?|gram|mg|milligrams?|kg)\b|\bdos(?:e|es|age|ages|ing)\b")
+# Amounts written in digits or words ("5g", "five grams", "a couple of capsules"), dose words, and how often.
+_AMOUNT = (
+    r"(?:\d+(?:[.,]\d+)?|half an?|half|a half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|a few|few|several|a couple(?: of)?|couple(?: of)?|a dozen|dozen)"
+)
+_UNIT = (
+    r"(?:g|gs|gr|grams?|gram|mg|milligrams?|kg|kilos?|oz|ounces?|teaspoons?|tsps?|tablespoons?|tbsps?|spoons?|"
+    r"spoonfuls?|scoops?|capsules?|caps|pills?|tablets?|shots?)"
+)
+DOSING_RE = re.compile(
+    rf"\b{_AMOUNT}\s*(?:(?:-|to|or|and a half)\s*{_AMOUNT}?\s*)?{_UNIT}\b"
+    r"|\bdos(?:e|es|age|ages|ing)\b"
+    r"|\b(?:once|twice|thrice|\d+ times|(?:two|three|four|five) times) (?:a|per|each|every) (?:day|morning|night)\b"
+    r"|\bevery \d+ hours\b"
+)
+# A display name that claims authority readers would trust (staff and reviewers' names are added at run time).
+ROLE_RE = re.compile(
+    r"\b(?:dr|doctor|md|phd|pharmd|rn|np|nurse|pharmacist|physician|psychiatrist|psychologist|therapist|"
+    r"counsell?or|medical|reviewer|moderator|mod|admin|administrator|editor|staff|official|team|kratom ?info)\b"
+)
+DISGUISE_MIN_LENGTH = 4  # shorter list words are too often inside ordinary words once spaces are gone
 VENDOR_RE = re.compile(
     r"\b(?:buy|buying|order|ordering|purchase|vendors?|sellers?|shop|store|discount|coupon|promo|"
     r"sells?|selling|for sale|where (?:can|do|to) (?:i |you )?(?:get|buy|find))\b"
@@ -41,7 +70,22 @@ class Verdict:
 
 def _words_in(text: str, words: list[str]) -> list[str]:
     normalised = f" {normalise(text)} "
-    return [word for word in words if f" {normalise(word)} " in normalised]
+    return [word for word in words if normalise(word) and f" {normalise(word)} " in normalised]
+
+
+def _disguised_words_in(text: str, words: list[str]) -> list[str]:
+    """List words found only once spacing and punctuation are gone ("c a s-ino", "cas.ino")."""
+    squashed = squash(text)
+    return [word for word in words if len(squash(word)) >= DISGUISE_MIN_LENGTH and squash(word) in squashed]
+
+
+def claimed_role(name: str, protected_names: list[str] | tuple = ()) -> str | None:
+    """What authority a display name claims ("dr", a staff member's name), or None."""
+    normalised = normalise(name)
+    if match := ROLE_RE.search(normalised):
+        return match.group(0)
+    squashed = squash(name)
+    return next((person for person in protected_names if squash(person) and squash(person) in squashed), None)
 
 
 def link_domains(text: str) -> list[str]:
@@ -56,8 +100,19 @@ def link_domains(text: str) -> list[str]:
     return domains
 
 
-def moderate(*, body: str, name: str, email: str, returning: bool, policy: ModerationSettings) -> Verdict:
-    """Decide a new comment's status and why, by the rules above."""
+def moderate(
+    *,
+    body: str,
+    name: str,
+    email: str,
+    first: bool,
+    verified: bool,
+    policy: ModerationSettings,
+    protected_names: list[str] | tuple = (),
+) -> Verdict:
+    """Decide a new comment's status and why, by the rules above.
+
+    `first`: no approved comment from this address yet; `verified`: this browser was confirmed for it."""
     verdict = Verdict()
     extra = policy.lines(policy.crisis_phrases)
     if mentions_crisis(body, extra) or mentions_crisis(name, extra):
@@ -85,13 +140,22 @@ def moderate(*, body: str, name: str, email: str, returning: bool, policy: Moder
         verdict.hold(f"{len(links)} link(s); the limit is {policy.link_threshold}")
     for word in _words_in(body, policy.lines(policy.moderation_words)):
         verdict.hold(f"moderation word: {word}")
+    listed = policy.lines(policy.disallowed_words) + policy.lines(policy.moderation_words)
+    for word in sorted(set(_disguised_words_in(body, listed)) - set(_words_in(body, listed))):
+        verdict.hold(f"disguised list word: {word}")
+    for word in sorted(set(_disguised_words_in(name, policy.lines(policy.disallowed_names)))):
+        verdict.hold(f"disguised disallowed name: {word}")
     normalised = normalise(body)
     if DOSING_RE.search(body.lower()) or DOSING_RE.search(normalised):
         verdict.hold("dosing talk")
     if VENDOR_RE.search(normalised):
         verdict.hold("vendor or where-to-buy talk")
-    if not returning:
+    if role := claimed_role(name, protected_names):
+        verdict.hold(f"name claims a role or a staff name: {role}")
+    if first:
         verdict.hold("first comment from this e-mail address")
+    elif not verified:
+        verdict.hold("e-mail address not confirmed from this browser")
     if policy.hold_everything:
         verdict.hold("all comments are being held")
     return verdict

@@ -1,18 +1,23 @@
 """Writing comments: duplicates, rate limits and the moderation rules, inside one transaction."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
 from editorial.content_version import version_bump_on_commit
+from editorial.models import Contributor
 
+from .addresses import email_key
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import schedule_alert
 from .rules import moderate
+from .textnorm import normalise
 
 DUPLICATE_WINDOW = timedelta(hours=1)
 
@@ -29,11 +34,27 @@ def rate_limit_problem(*, ip_hash: str, email: str, now=None) -> str | None:
     """A plain message when this address or e-mail has posted too often, else None (rows, not memory)."""
     now = now or timezone.now()
     for limit, seconds in settings.COMMENTS_RATE_LIMITS:
-        since = now - timedelta(seconds=seconds)
-        recent = Comment.objects.filter(created_at__gte=since)
-        if recent.filter(ip_hash=ip_hash).count() >= limit or recent.filter(email__iexact=email).count() >= limit:
+        recent = Comment.objects.filter(created_at__gte=now - timedelta(seconds=seconds))
+        if (
+            recent.filter(ip_hash=ip_hash).count() >= limit
+            or recent.filter(email_key=email_key(email)).count() >= limit
+        ):
             return _("You have posted several replies in a short time. Please wait a while and try again.")
     return None
+
+
+def same_words(body: str) -> str:
+    """A body as a duplicate check compares it: case, spacing, lookalikes and final punctuation ignored."""
+    return re.sub(r"[\W_]+$", "", normalise(body))
+
+
+def protected_names() -> list[str]:
+    """Names a reader must not post under: our contributors' and staff members' (held, not refused)."""
+    people = [name for name in Contributor.objects.values_list("name", flat=True) if name]
+    for first, last in get_user_model().objects.filter(is_staff=True).values_list("first_name", "last_name"):
+        if full := f"{first} {last}".strip():
+            people.append(full)
+    return people
 
 
 def comment_create(
@@ -44,22 +65,30 @@ def comment_create(
     email: str,
     body: str,
     ip_hash: str,
+    verified: bool = False,
+    form_nonce: str | None = None,
     user_agent: str = "",
 ) -> tuple[Comment, bool]:
     """Store a reader's comment with the status the rules give it; (comment, created).
 
-    The same comment from the same e-mail within an hour is stored once. The
-    article row is locked while checking, so two identical posts in flight
-    cannot both pass the duplicate check.
+    `verified`: the browser was confirmed for this address (comments.identity). The same words from
+    the same address within an hour, or the same signed form sent again, are stored once. The article
+    row is locked while checking, so two identical posts in flight cannot both pass the duplicate check.
     """
-    now = timezone.now()
+    now, key = timezone.now(), email_key(email)
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
-        returning = Comment.objects.approved().filter(email__iexact=email).exists()
-        verdict = moderate(body=body, name=name, email=email, returning=returning, policy=ModerationSettings.current())
-        duplicate = Comment.objects.filter(
-            article=article, email__iexact=email, body=body, created_at__gte=now - DUPLICATE_WINDOW
-        ).first()
+        verdict = moderate(
+            body=body,
+            name=name,
+            email=email,
+            first=not Comment.objects.approved().filter(email_key=key).exists(),
+            verified=verified,
+            policy=ModerationSettings.current(),
+            protected_names=protected_names(),
+        )
+        recent = Comment.objects.filter(article=article, email_key=key, created_at__gte=now - DUPLICATE_WINDOW)
+        duplicate = next((c for c in recent if same_words(c.body) == same_words(body)), None)
         if duplicate is not None:
             if verdict.urgent and not duplicate.is_urgent:
                 # The same words sent again, now with crisis language (in the name): a person must see it.
@@ -70,6 +99,8 @@ def comment_create(
                 duplicate.refresh_from_db()
                 schedule_alert(duplicate)
             return duplicate, False
+        if form_nonce and Comment.objects.filter(form_nonce=form_nonce).exists():
+            raise CommentRefusedError(_("This form was sent already. Please reload the page to write another reply."))
         if problem := rate_limit_problem(ip_hash=ip_hash, email=email, now=now):
             raise CommentRefusedError(problem, status=429)
         comment = Comment(
@@ -82,9 +113,14 @@ def comment_create(
             hold_reasons=verdict.reasons,
             is_urgent=verdict.urgent,
             ip_hash=ip_hash,
+            form_nonce=form_nonce,
             user_agent=user_agent[:200],
         )
-        comment.full_clean()
-        comment.save()
+        comment.full_clean(validate_unique=False)  # the database refuses a nonce used twice (below)
+        try:
+            with transaction.atomic():
+                comment.save()
+        except IntegrityError as error:  # the same form, sent twice at once: one of them is stored
+            raise CommentRefusedError(_("This form was sent already. Please reload the page.")) from error
         schedule_alert(comment)
     return comment, True

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from articles.models import Article
 from editorial.net import client_ip, ip_hash
 
+from . import identity
 from .crisis import post_mentions_crisis
 from .forms import ParentForm, ReplyForm, new_timestamp
 from .models import Comment, CommentStatus
@@ -60,6 +61,8 @@ class ReplyView(View):
                 email=data["email"],
                 body=data["body"],
                 ip_hash=ip_hash(client_ip(request)),
+                verified=identity.is_verified(request, data["email"]),
+                form_nonce=data["ts"],
                 user_agent=request.headers.get("user-agent", ""),
             )
         except CommentRefusedError as refusal:
@@ -89,3 +92,26 @@ class ReplyView(View):
         if flags.get("bad_parent"):
             context["refusal"] = _("That comment cannot be replied to. It may have been removed.")
         return render(self.request, self.template_name, context, status=status)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmBrowserView(View):
+    """The link mailed after a first approval: a button (POST, so a mail scanner opening the link
+    changes nothing) that lets this browser's next replies under the address be published at once."""
+
+    template_name = "comments/confirm.html"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, token):
+        self.comment = identity.comment_from_token(token)
+        if self.comment is None:
+            return render(request, self.template_name, {"invalid": True}, status=400)
+        return super().dispatch(request, token)
+
+    def get(self, request, token):
+        return render(request, self.template_name, {})
+
+    def post(self, request, token):
+        response = render(request, self.template_name, {"confirmed": True})
+        identity.confirm_browser(response, self.comment)
+        return response
