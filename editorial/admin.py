@@ -30,9 +30,28 @@ class ContributorAdmin(HistoryAdmin):
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
+    """Sources are shown under every item that cites them. Once a published item cites one, a change
+    (a new URL, a new title) reaches readers without the item's review: only a medical reviewer may
+    make it. Editors add sources and change those only drafts cite."""
+
     list_display = ["key", "title", "source_type", "venue", "year"]
     list_filter = ["source_type", "year"]
     search_fields = ["key", "title", "authors", "venue", "doi", "pmid"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or request.user.has_perm("editorial.review_content") or not obj.cited_by_published()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        source = self.get_object(request, unquote(object_id)) if request.method == "GET" else None
+        if source is not None and not self.has_change_permission(request, source):
+            self.message_user(
+                request,
+                _("Published content cites this source, so only a medical reviewer can change it. Ask one to."),
+                messages.WARNING,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(SafetyNotice)

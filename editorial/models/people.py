@@ -1,6 +1,7 @@
 """The people behind the content and the sources it cites."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -102,6 +103,17 @@ class Source(models.Model):
                 raise ValidationError(
                     {"key": _("Items cite this source as [@%(key)s]; change those citations first.") % {"key": old_key}}
                 )
+
+    def cited_by_published(self) -> bool:
+        """Whether any published (or scheduled) item cites this source: then a change reaches readers."""
+        from .publishable import Status  # people.py is imported by publishable.py's package first
+
+        for citation in self.citations.values("content_type").distinct():
+            model = ContentType.objects.get_for_id(citation["content_type"]).model_class()
+            cited_ids = self.citations.filter(content_type=citation["content_type"]).values("object_id")
+            if model is not None and model._base_manager.filter(pk__in=cited_ids, status=Status.PUBLISHED).exists():
+                return True
+        return False
 
     @property
     def link(self) -> str:
