@@ -1,12 +1,16 @@
 """The upload matrix: only real raster images, re-encoded, renamed, stripped of EXIF."""
 
 import io
+import struct
+import time
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms, PngImagePlugin
+
+from editorial.uploads import MAX_ANIMATION_PIXELS, MAX_FRAMES
 
 pytestmark = pytest.mark.django_db
 UPLOAD = settings.MARKDOWNX_UPLOAD_URLS_PATH
@@ -58,6 +62,125 @@ def test_a_decompression_bomb_is_refused(staff_client):
     response = upload(staff_client, "bomb.png", buffer.getvalue())
     assert response.status_code == 400
     assert "too many pixels" in response.json()["image"][0]
+
+
+def pixel_frames_gif(width: int, height: int, frames: int, *, later_at: tuple[int, int] = (0, 0)) -> bytes:
+    """A GIF of `frames` one-pixel frames on a width x height canvas, written by hand.
+
+    Pillow decodes and re-encodes every frame at the size of the whole canvas, yet the file is a few
+    hundred bytes, so building the attacker's upload costs the test nothing. Frames after the first sit
+    at `later_at`: beyond the canvas, they make Pillow grow it from the second frame on.
+    """
+    screen = b"GIF89a" + struct.pack("<HHBBB", width, height, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff"
+    loop = b"\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00"
+
+    def frame(index: int, x: int, y: int) -> bytes:  # 0.1 s; one pixel, black and white in turn (so none merge)
+        pixel = b"\x02\x02\x4c\x01\x00" if index % 2 else b"\x02\x02\x44\x01\x00"  # LZW: clear, colour, end
+        return b"\x21\xf9\x04\x00\x0a\x00\x00\x00\x2c" + struct.pack("<HHHHB", x, y, 1, 1, 0) + pixel
+
+    later = b"".join(frame(index, *later_at) for index in range(1, frames))
+    return screen + loop + frame(0, 0, 0) + later + b"\x3b"
+
+
+def test_an_animation_too_large_over_all_its_frames_is_refused_before_its_frames_are_decoded(staff_client):
+    bomb = pixel_frames_gif(7000, 5650, 60)  # the report: 60 frames x 39.6 MP, each frame under the 40 MP limit
+    assert len(bomb) < 2_000
+    started = time.monotonic()
+    response = upload(staff_client, "anim.gif", bomb, "image/gif")
+    assert response.status_code == 400
+    assert "too large over all its frames" in response.json()["image"][0]
+    assert time.monotonic() - started < 5  # today: minutes of re-encoding, and the worker is killed at 30 s
+
+
+def test_frames_that_grow_the_canvas_count_at_their_grown_size(staff_client):
+    # The first frame fits a 16 x 16 canvas; the second moves out to (6000, 6000) and Pillow grows the
+    # canvas to 36 MP for it and every frame after, which a count of frames x first size would miss.
+    bomb = pixel_frames_gif(16, 16, 60, later_at=(6000, 6000))
+    started = time.monotonic()
+    response = upload(staff_client, "grow.gif", bomb, "image/gif")
+    assert response.status_code == 400
+    assert "too large over all its frames" in response.json()["image"][0]
+    assert time.monotonic() - started < 5
+
+
+def test_an_animation_with_too_many_frames_is_refused(staff_client):
+    response = upload(staff_client, "many.gif", pixel_frames_gif(1, 1, MAX_FRAMES + 1), "image/gif")
+    assert response.status_code == 400
+    assert f"more than {MAX_FRAMES} frames" in response.json()["image"][0]
+
+
+def test_an_animation_at_the_frame_limit_keeps_every_frame(staff_client):
+    response = upload(staff_client, "ok.gif", pixel_frames_gif(10, 10, MAX_FRAMES), "image/gif")
+    assert response.status_code == 200
+    assert stored(response).n_frames == MAX_FRAMES
+    assert MAX_FRAMES * 10 * 10 <= MAX_ANIMATION_PIXELS
+
+
+SECRET = b"secret-4f2a"
+
+
+def with_metadata(image_format: str, **options) -> bytes:
+    image = Image.new("P", (8, 8), 1) if image_format == "GIF" else Image.new("RGB", (8, 8), "red")
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, **options)
+    assert SECRET in buffer.getvalue() or "pnginfo" in options or "icc_profile" in options
+    return buffer.getvalue()
+
+
+def animated_gif_with_comment() -> bytes:
+    frames = [Image.new("P", (8, 8), index) for index in range(3)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], comment=SECRET, loop=0)
+    return buffer.getvalue()
+
+
+def png_text() -> PngImagePlugin.PngInfo:
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", SECRET.decode())
+    info.add_text("Author", SECRET.decode(), zip=True)  # zTXt
+    info.add_itxt("Description", SECRET.decode())
+    info.add_itxt("XML:com.adobe.xmp", f"<x:xmpmeta xmlns:x='adobe:ns:meta/'>{SECRET.decode()}</x:xmpmeta>")
+    return info
+
+
+def exif() -> Image.Exif:
+    tags = Image.Exif()
+    tags[0x010F] = SECRET.decode()  # the camera maker
+    return tags
+
+
+XMP = b"<x:xmpmeta xmlns:x='adobe:ns:meta/'>" + SECRET + b"</x:xmpmeta>"
+ICC = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+METADATA = {
+    "gif comment": lambda: with_metadata("GIF", comment=SECRET),  # the report
+    "animated gif comment": animated_gif_with_comment,
+    "png text": lambda: with_metadata("PNG", pnginfo=png_text()),
+    "png exif": lambda: with_metadata("PNG", exif=exif()),
+    "png icc": lambda: with_metadata("PNG", icc_profile=ICC),
+    "jpeg comment": lambda: with_metadata("JPEG", comment=SECRET),
+    "jpeg exif": lambda: with_metadata("JPEG", exif=exif()),
+    "jpeg xmp": lambda: with_metadata("JPEG", xmp=XMP),
+    "jpeg icc": lambda: with_metadata("JPEG", icc_profile=ICC),
+    "webp exif": lambda: with_metadata("WEBP", exif=exif()),
+    "webp xmp": lambda: with_metadata("WEBP", xmp=XMP),
+    "webp icc": lambda: with_metadata("WEBP", icc_profile=ICC),
+}
+
+
+@pytest.mark.parametrize("kind", METADATA)
+def test_no_text_or_profile_survives_re_encoding(staff_client, kind):
+    response = upload(staff_client, "meta.img", METADATA[kind](), "image/png")
+    assert response.status_code == 200
+    url = response.json()["image_code"].removeprefix("![](").removesuffix(")")
+    with default_storage.open(url.removeprefix(settings.MEDIA_URL)) as handle:
+        data = handle.read()
+    assert SECRET not in data
+    image = Image.open(io.BytesIO(data))
+    assert not any(SECRET.decode() in repr(value) for value in image.info.values())  # zTXt, iCCP: compressed
+    assert not {"comment", "exif", "xmp", "icc_profile", "XML:com.adobe.xmp"} & set(image.info)
+    assert not image.getexif()
+    if image.format != "GIF":
+        assert image.convert("RGB").getpixel((4, 4))[0] > 200  # still red once the profile is applied
 
 
 @pytest.mark.parametrize(
