@@ -149,13 +149,25 @@ def media_file(request, name):
 
     Names are random and never reused, so browsers may keep them for a year. Only image types are
     served; a proxy in front may serve the same files itself (README, "Running in production").
+
+    Stored names are ours (uploads.py: a folder, a random hex name, an extension), so anything else is
+    a 404 before the storage sees it: a NUL or other control character (the file system raised
+    ValueError, a 500), a backslash, a character outside ASCII letters, digits and "/._-", an empty,
+    hidden, "." or ".." segment (one file would answer at many addresses, or a path could climb out).
     """
+    if (
+        len(name) > 200
+        or not name.isascii()
+        or not all(character.isalnum() or character in "/._-" for character in name)
+        or not all(segment[:1].isalnum() for segment in name.split("/"))
+    ):
+        raise Http404
     content_type = MEDIA_TYPES.get(PurePosixPath(name).suffix.lower())
     if content_type is None:
         raise Http404
     try:
         handle = default_storage.open(name)
-    except (OSError, SuspiciousFileOperation) as error:  # missing, or a path outside the storage
+    except (OSError, ValueError, SuspiciousFileOperation) as error:  # missing, a name the backend refuses, outside
         raise Http404 from error
     response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = "public, max-age=31536000, immutable"

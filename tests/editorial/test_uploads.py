@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageCms, PngImagePlugin
@@ -239,4 +240,29 @@ def test_an_uploaded_image_is_served_from_media_with_long_caching(staff_client, 
      "/media/uploads/x.svg", "/media/" + "a" * 3000 + ".png", "/media/uploads/\x00.png"],
 )  # fmt: skip
 def test_media_answers_404_for_anything_but_a_stored_image(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.fixture
+def disk_storage(settings, tmp_path):
+    """Media on a real file system, as in production: the in-memory test storage takes any name."""
+    disk = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "media")}}
+    settings.STORAGES = {**settings.STORAGES, "default": disk}
+    default_storage.save("uploads/0123abcd.png", ContentFile(b"\x89PNG not really"))
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG outside the storage")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/media/uploads/0123abcd.png%00.png", "/media/uploads/0123abcd.png%00", "/media/uploads/%00.png",  # the report
+     "/media/uploads/x%01.png", "/media/uploads/x%0a.png", "/media/uploads/x%0d.png", "/media/uploads/x%7f.png",
+     "/media/uploads/x%c2%85.png", "/media/uploads/x%e2%80%ae.png",  # NEL, a right-to-left override
+     "/media/../outside.png", "/media/%2e%2e/outside.png", "/media/uploads/%2e%2e/%2e%2e/outside.png",
+     "/media/..%5coutside.png", "/media/uploads\\..\\..\\outside.png", "/media/uploads/..%5c..%5coutside.png",
+     "/media/%5c%5cserver%5cshare.png", "/media/uploads//0123abcd.png", "/media/uploads/./0123abcd.png",
+     "/media/%2fetc%2fpasswd.png", "/media/uploads/.hidden.png", "/media/" + "a" * 3000 + ".png"],
+)  # fmt: skip
+def test_media_paths_with_control_characters_or_tricks_are_404_not_500(client, disk_storage, path):
+    assert client.get("/media/uploads/0123abcd.png").status_code == 200  # the real file is served
     assert client.get(path).status_code == 404
