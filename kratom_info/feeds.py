@@ -1,13 +1,22 @@
-"""RSS and Atom feeds of articles: summaries and a one-line notice, links from SITE_URL."""
+"""RSS and Atom feeds of articles: summaries and a one-line notice, links from SITE_URL.
+
+Each item's description is HTML: RSS readers take every description as HTML, and Django's Atom feed
+marks the summary type="html". Summaries are plain text, so they are escaped into paragraphs first;
+sent as they are, "<b>" in a summary was rendered as bold, and a "<script>" in one reached readers.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, linebreaks
 
 from articles.models import Article
 
-NOTICE = "General information, not medical advice. If you are in crisis, call or text 988 (US) or see {url}."
+NOTICE = (
+    "<p>General information, not medical advice. "
+    'If you are in crisis, call or text 988 (US) or see <a href="{url}">{url}</a>.</p>'
+)
 
 
 class ArticleFeed(Feed):
@@ -27,7 +36,8 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return f"{item.summary}\n\n{NOTICE.format(url=settings.SITE_URL + reverse('get_help'))}"
+        notice = format_html(NOTICE, url=settings.SITE_URL + reverse("get_help"))
+        return linebreaks(item.summary, autoescape=True) + notice
 
     def item_link(self, item: Article) -> str:
         return settings.SITE_URL + item.get_absolute_url()

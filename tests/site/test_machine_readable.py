@@ -1,5 +1,6 @@
 """Feeds, sitemap, robots.txt and the database-outage page."""
 
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import pytest
@@ -40,6 +41,47 @@ def test_atom_feed_is_valid(client, site):
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [site["article"].title]
     assert entries[0].find(f"{ATOM}link").get("href").startswith("https://kratom.example/articles/")
+
+
+class ReaderView(HTMLParser):
+    """What a feed reader shows for an HTML summary: its text, and the elements it would render."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags = [], []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def shown(text: str, kind: str) -> tuple[str, list[str]]:
+    """(text a reader shows, elements it renders) for a summary of the given Atom type."""
+    if kind == "text":
+        return text, []
+    view = ReaderView(text)
+    return "".join(view.text), view.tags
+
+
+SUMMARY = 'Doses < 5 g & "more" <b>not bold</b> <script>alert(1)</script>'
+
+
+def test_summaries_reach_feed_readers_as_the_plain_text_they_are(client, site):
+    article = site["article"]
+    article.summary = SUMMARY
+    article.save()
+    atom = ElementTree.fromstring(client.get("/feeds/articles.atom").content)
+    summary = atom.find(f"{ATOM}entry/{ATOM}summary")
+    text, tags = shown(summary.text, summary.get("type", "text"))
+    assert SUMMARY in text and not {"b", "script"} & set(tags)  # today: type="html", so <b> and <script> render
+    rss = ElementTree.fromstring(client.get("/feeds/articles.rss").content)
+    text, tags = shown(rss.findtext("channel/item/description"), "html")  # RSS descriptions are read as HTML
+    assert SUMMARY in text and not {"b", "script"} & set(tags)
+    assert "not medical advice" in text
 
 
 def test_sitemap_lists_every_published_item_and_nothing_else(client, site):
