@@ -9,7 +9,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article
-from editorial.net import client_ip, ip_hash
+from editorial.net import UnknownClientAddress, client_ip, ip_hash
 
 from . import identity
 from .crisis import post_mentions_crisis
@@ -65,7 +65,7 @@ class ReplyView(View):
                 form_nonce=data["ts"],
                 user_agent=request.headers.get("user-agent", ""),
             )
-        except CommentRefusedError as refusal:
+        except (CommentRefusedError, UnknownClientAddress) as refusal:  # both: a message and a status
             form.add_error(None, refusal.message)
             return self.page(form, status=refusal.status)
         if comment.is_urgent:

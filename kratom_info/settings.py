@@ -108,7 +108,10 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "editorial.net.client_ip"  # the one place that reads the address
+# The address is its rate-limit bucket (an IPv6 /64; any port or spelling), from editorial/net.py.
+AXES_CLIENT_IP_CALLABLE = "editorial.net.axes_client_address"
+# Whitelists nobody: a login whose address cannot be read gets a 400 instead of a shared lockout.
+AXES_WHITELIST_CALLABLE = "editorial.net.axes_refuse_unknown_address"
 AXES_HTTP_RESPONSE_CODE = 429
 # Then a code from an authenticator app (django-otp, TOTP): required whenever debug is off.
 STAFF_TWO_FACTOR = env_bool("DJANGO_STAFF_TWO_FACTOR", not DEBUG)
