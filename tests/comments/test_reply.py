@@ -12,7 +12,7 @@ from django.urls import reverse
 from comments.forms import SALT
 from comments.identity import confirmation_link
 from comments.models import Comment, CommentStatus, ModerationSettings
-from editorial.net import client_ip, ip_hash
+from editorial.net import UnknownClientAddress, client_ip, ip_hash
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -269,13 +269,18 @@ def test_the_address_is_stored_only_as_a_keyed_hash(client, article):
         (1, "1.2.3.4", "10.0.0.1", "1.2.3.4"),
         (1, "6.6.6.6, 1.2.3.4", "10.0.0.1", "1.2.3.4"),  # a spoofed first entry is not trusted
         (2, "6.6.6.6, 1.2.3.4, 10.0.0.2", "10.0.0.1", "1.2.3.4"),
-        (1, "not-an-ip", "10.0.0.1", "0.0.0.0"),  # noqa: S104 - the placeholder for "no valid address"
     ],
 )
 def test_client_ip_trusts_only_the_configured_proxies(rf, settings, hops, forwarded, remote, expected):
     settings.TRUSTED_PROXY_COUNT = hops
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
     assert client_ip(request) == expected
+
+
+def test_an_unreadable_forwarded_address_is_refused_not_pooled(rf, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    with pytest.raises(UnknownClientAddress):
+        client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="not-an-ip", REMOTE_ADDR="10.0.0.1"))
 
 
 def test_refusals_before_the_form_is_read_still_show_crisis_lines(client):
