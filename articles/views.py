@@ -3,6 +3,7 @@ from django.views.generic import ListView
 
 from editorial.structured_data import DEPRESSION, KRATOM
 from editorial.views import PublishedDetailView, QueryFormMixin
+from kratom_info.page_cache import COMMENTS_PAGE, PAGE_NUMBER, SLUG, Values
 
 from .forms import ArticleFilterForm, CommentsPageForm
 from .models import Article
@@ -18,6 +19,7 @@ class ArticleListView(QueryFormMixin, ListView):
     query_form_class = ArticleFilterForm
     template_name = "articles/article_list.html"
     paginate_by = 10
+    page_cache_parameters = {"page": PAGE_NUMBER, "topic": SLUG}
 
     def get_queryset(self):
         articles = Article.objects.published().select_related("reviewed_by").prefetch_related("topics")
@@ -30,6 +32,8 @@ class ArticleDetailView(QueryFormMixin, PublishedDetailView):
     invalid_template_name = "400.html"
     parent_page = ("Articles", "articles:list")
     about = [KRATOM, DEPRESSION]
+    # ?reply= is the comment thread's thank-you after a reply (comments/views.py redirects there).
+    page_cache_parameters = {"comments_page": COMMENTS_PAGE, "reply": Values("published|held")}
     queryset = Article.objects.prefetch_related(
         "topics", _published_related("related_risks"), _published_related("related_faqs")
     )

@@ -7,6 +7,8 @@ from .models import FAQEntry
 
 
 class FAQListView(ListView):
+    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+
     def get_queryset(self):
         return FAQEntry.objects.published().select_related("category").with_sources()
 

@@ -27,10 +27,13 @@ from risks.models import RiskCategory, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 
 from .forms import SearchForm
+from .page_cache import Values
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
+    # Old WordPress links, /?p=ID and /?page_id=ID: wordpress/links.py answers them before this view runs.
+    page_cache_parameters = {"p": Values(r"\d{1,20}"), "page_id": Values(r"\d{1,20}")}
 
     def get_context_data(self, **kwargs):
         articles = list(Article.objects.published().filter(is_featured=True).select_related("reviewed_by")[:3])
@@ -89,6 +92,7 @@ class EvidenceLevelsView(TemplateView):
     """The evidence levels, explained; the intro is the editable "evidence-levels" page."""
 
     template_name = "evidence_levels.html"
+    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
 
     def get_context_data(self, **kwargs):
         page = Page.objects.published().filter(slug="evidence-levels").first()
