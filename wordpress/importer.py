@@ -8,24 +8,23 @@ The original addresses of posts and pages redirect once their item is published 
 """
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import unescape
-from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from articles.models import Article, Topic
 from comments.models import Comment, CommentStatus, ModerationSettings
 from comments.rules import moderate
-from editorial.models import Contributor, Page, Redirect, Status
+from editorial.models import Contributor, Page, Status
 from editorial.net import ip_hash
 
-from .content import plain, to_markdown
+from .content import plain, plain_comment, to_markdown
+from .links import remember_old_address
 from .models import ImportedItem
 from .wxr import Export, Post, ReaderComment
 
@@ -118,20 +117,9 @@ def _import_post(export: Export, post: Post, report: Report) -> None:
             existing.save(update_fields=["source_hash", "local_hash", "updated_at"])
             report.note("updated", f"{label}: the draft had not been edited here")
     if obj is not None:
-        _remember_old_address(post, obj)
+        remember_old_address(post.link, obj, report.note)
         if isinstance(obj, Article):
             _import_comments(export, post, obj, report)
-
-
-def _remember_old_address(post: Post, obj) -> None:
-    """The post's permalink path answers 301 here once the item is published (editorial.redirects)."""
-    path = urlsplit(post.link).path
-    if path in ("", "/") or path == obj.get_absolute_url() or len(path) > 300:
-        return  # "/?p=123" links are answered by wordpress.links instead
-    content_type = ContentType.objects.get_for_model(obj)
-    Redirect.objects.update_or_create(
-        old_path=path, defaults={"new_path": obj.get_absolute_url(), "content_type": content_type, "object_id": obj.pk}
-    )
 
 
 def _import_comments(export: Export, post: Post, article: Article, report: Report) -> None:
@@ -149,8 +137,18 @@ def _import_comments(export: Export, post: Post, article: Article, report: Repor
             made[reader.comment_id] = known.target
             report.note("unchanged", label)
         else:
-            made[reader.comment_id] = _create_comment(article, reader, key, policy)
+            try:  # the same plain-text rule as a reader's reply here
+                body, body_changes = plain_comment(reader.content)
+                name, name_changes = plain_comment(reader.author)
+            except ValidationError as error:
+                report.note("skipped", f"{label}: it cannot be made plain text ({error.messages[0]})")
+                continue
+            changes = {"body": body_changes, "name": name_changes}
+            cleaned = "; ".join(f"{part}: {', '.join(done)}" for part, done in changes.items() if done)
+            made[reader.comment_id] = _create_comment(article, reader, key, policy, body, name, cleaned)
             report.note("created", f"{label}: held for moderation")
+            if cleaned:
+                report.note("cleaned", f"{label}: converted to plain text ({cleaned})")
     # Replies hang under the thread's first comment (one level deep, as on this site); a parent may come
     # after its replies in the file, so each reply's top comment is found by walking up the WordPress ids.
     parents = {reader.comment_id: reader.parent_id for reader in post.comments}
@@ -167,10 +165,13 @@ def _import_comments(export: Export, post: Post, article: Article, report: Repor
             Comment.objects.filter(pk=comment.pk).update(parent=made[root])
 
 
-def _create_comment(article: Article, reader: ReaderComment, key: str, policy) -> Comment:
-    body, name, email = plain_comment(reader.content)[:5000], (reader.author or "Anonymous")[:80], reader.email[:254]
-    verdict = moderate(body=body, name=name, email=email, returning=False, policy=policy)
-    reasons = [f"imported from WordPress, where it was {COMMENT_STATES[reader.state]}", *verdict.reasons]
+def _create_comment(article, reader: ReaderComment, key: str, policy, body: str, name: str, cleaned: str) -> Comment:
+    body, name, email = body[:5000], (" ".join(name.split()) or "Anonymous")[:80], reader.email[:254]
+    # Never confirmed from a browser here, and held whatever the rules say (below): "first" and not "verified".
+    verdict = moderate(body=body, name=name, email=email, first=True, verified=False, policy=policy)
+    reasons = [f"imported from WordPress, where it was {COMMENT_STATES[reader.state]}"]
+    reasons += [f"cleaned on import to plain text: {cleaned}"] if cleaned else []
+    reasons += verdict.reasons
     comment = Comment.objects.create(
         article=article,
         name=name,
@@ -195,13 +196,6 @@ def _create_comment(article: Article, reader: ReaderComment, key: str, policy) -
         original_date=reader.date,
     )
     return comment
-
-
-def plain_comment(html: str) -> str:
-    """WordPress keeps comments as HTML; ours are plain text, paragraphs as blank lines."""
-    text = re.sub(r"<br\s*/?>", "\n", html, flags=re.I)
-    text = re.sub(r"</p\s*>", "\n\n", text, flags=re.I)
-    return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
 def _fill(obj, export: Export, post: Post) -> None:

@@ -1,13 +1,18 @@
 """A WordPress site's old links, answered here: `/?p=ID` and `/?page_id=ID`, `/feed/`, `/category/<slug>/`
 and `/tag/<slug>/`. Each answers 301 once its target is public, and 404 before (post permalinks are
-Redirect rows, answered by editorial.redirects)."""
+Redirect rows, made by `remember_old_address` and answered by editorial.redirects)."""
 
 import re
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from articles.models import Article, Topic
+from editorial.models import Redirect
 
 from .models import ImportedItem
 
@@ -47,3 +52,52 @@ class WordPressLinksMiddleware:
         if response.status_code == 404 and (target := _target_for_path(request.path)) is not None:
             return HttpResponsePermanentRedirect(target)
         return response
+
+
+def remember_old_address(link: str, obj, note: Callable[[str, str], None]) -> None:
+    """The item's WordPress permalink path answers 301 here once the item is published.
+
+    Never from an address that is live here (see `is_live`), and never over a redirect someone else
+    made for the same path (an editor in the admin, a slug change here): both are reported, not changed.
+    """
+    path = unquote(urlsplit(link).path)  # as request.path will hold it: /caf%C3%A9/ arrives as /café/
+    if path in ("", "/") or path == obj.get_absolute_url():
+        return  # "/?p=123" links are answered by WordPressLinksMiddleware instead
+    label = f"old address {path}"
+    # The shape Redirect.clean() asks of a path; and no control or invisible characters (PostgreSQL
+    # refuses NUL, and a moderator could not see the others in the admin).
+    if len(path) > 300 or path.startswith("//") or not path.isprintable() or any(c in path for c in " \\"):
+        note("skipped", f"old address {ascii(path)[:100]}: not a path a redirect can hold")
+        return
+    if is_live(path):
+        note("skipped", f"{label} is a live address here; no redirect")
+        return
+    content_type, new_path = ContentType.objects.get_for_model(obj), obj.get_absolute_url()
+    existing = Redirect.objects.filter(old_path=path).first()
+    if existing is None:
+        Redirect.objects.create(old_path=path, new_path=new_path, content_type=content_type, object_id=obj.pk)
+    elif (existing.content_type_id, existing.object_id) != (content_type.pk, obj.pk):
+        note("conflict", f"{label} already redirects to {existing.new_path}; left as it is")
+    elif existing.new_path != new_path:  # ours, from an earlier import; the draft's slug changed since
+        existing.new_path = new_path
+        existing.save(update_fields=["new_path"])
+
+
+def is_live(path: str) -> bool:
+    """Whether `path` answers here by itself: a page, a list, a feed, the admin, media. A redirect from
+    it would be shadowed today, and would take the address over the day the page there is removed."""
+    candidates = [path] if path.endswith("/") or not settings.APPEND_SLASH else [path, path + "/"]
+    for candidate in candidates:  # (CommonMiddleware answers /faq with /faq/)
+        try:
+            match = resolve(candidate)
+        except Resolver404:
+            continue
+        view = getattr(match.func, "view_class", None)
+        model = getattr(view, "model", None) or getattr(getattr(view, "queryset", None), "model", None)
+        if model is None or set(match.kwargs) != {"slug"}:
+            return True
+        # A detail page is live only if its item exists: WordPress permalinks such as /my-post/ fall
+        # into the standing pages' catch-all /<slug>/ and must still redirect when no page has the slug.
+        if model._base_manager.filter(slug=match.kwargs["slug"]).exists():
+            return True
+    return False

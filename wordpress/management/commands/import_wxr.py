@@ -33,7 +33,7 @@ class Command(BaseCommand):
         counts = report.counts
         summary = ", ".join(
             f"{counts[key]} {key}"
-            for key in ("read", "created", "updated", "unchanged", "skipped", "conflict", "attachment")
+            for key in ("read", "created", "updated", "unchanged", "skipped", "conflict", "attachment", "cleaned")
         )
         prefix = "Dry run, nothing changed: would be " if dry_run else "Imported from "
         self.stdout.write(self.style.SUCCESS(f"{prefix}{export.site_url or file} (WXR {export.version}): {summary}."))
