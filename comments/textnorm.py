@@ -1,0 +1,115 @@
+"""Text folding for matching readers' words against phrase lists: crisis language, moderators' words.
+
+normalise() undoes the ways a word gets disguised or mangled, in this order:
+
+1. NFKC (fullwidth, mathematical and circled letters, ligatures) and case-folding;
+2. combining marks stripped ("d̶i̶e̶", accents) and invisible format characters dropped (zero-width);
+3. lookalike letters from other scripts folded to Latin (Cyrillic, Greek, small capitals);
+4. apostrophes dropped ("don't" -> "dont");
+5. spaced-out letters joined ("k.i.l.l", "d-i-e", then "s u i c i d e");
+6. masked words filled in from a short list ("k*ll" -> "kill"), else the masks dropped;
+7. leetspeak in words that start with a letter ("su1cide", "k1ll", "d13", "$elf", "d!e"); a
+   token that starts with a digit is a number and stays one ("5 grams", "5g", "3am");
+8. other punctuation and underscores become spaces, runs of 3+ of a letter become one ("diiiie").
+
+The result is lower-case words separated by single spaces. squash() goes further for substring
+checks of disguised words: letters only, every digit read as leetspeak, every doubled letter single.
+
+The lookalike table is written here rather than taken from a library: the Unicode confusables data
+(e.g. the confusable-homoglyphs package) maps many lower-case Cyrillic letters only to other
+non-Latin lookalikes (Cyrillic ka to kra, te to a small capital T), so it would need curating anyway.
+"""
+
+# ruff: noqa: RUF001  (the lookalike table is made of ambiguous letters on purpose)
+import re
+import unicodedata
+
+# Letters that look like Latin ones, after case-folding: (lookalikes, Latin). Fullwidth, mathematical
+# and circled letters are already folded by NFKC; these are the ones it leaves alone.
+_LOOKALIKES = (
+    ("абвгдеёзийклмнопрстухцшщъьѕіїјԁԛԝһӏүөѵғ", "abbrdeeeuuknmhonpctyxuwwbbsiijdqwhlyovf"),  # Cyrillic
+    ("αβγδεζηθικμνοπρσςτυχωϲϳ", "abydeznoikuvonpostuxwcj"),  # Greek
+    ("ɡᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢıȷɑɩʋłđøħŧƚ", "gabcdeghijklmnopqrstuvwyzijaiuldohtl"),  # small capitals and the like
+    ("’‘`´ʼ′", "''''''"),  # apostrophe lookalikes, dropped below
+)
+_FOLD = str.maketrans(*map("".join, zip(*_LOOKALIKES, strict=True)))
+
+# Leetspeak: digits inside a word that starts with a letter, and symbols between letters.
+_LEET_DIGITS = str.maketrans("013457", "oieast")
+_ALL_DIGITS = str.maketrans("0123456789", "oizeasgtbg")  # squash() only: every digit is a letter
+_LEET_SYMBOLS = re.compile(r"(?<=[a-z0-9])[!|@€](?=[a-z0-9])|\$(?=[a-z])")
+_SYMBOL_LETTER = {"!": "i", "|": "i", "@": "a", "€": "e", "$": "s"}
+_LEET_WORD = re.compile(r"\b[a-z][a-z0-9]*[0-9][a-z0-9]*\b")
+
+# Spaced-out letters: 3+ single letters with the same punctuation between them ("k.i.l.l", "d-i-e"),
+# or 2 or 4+ between spaces ("D r Alex", "i m", "s u i c i d e"). Three letters between spaces are
+# joined only when they spell one of the words below, so that "i m a" and "u r a" stay words.
+_SPACED_PUNCT = re.compile(r"(?<![a-z0-9])[a-z]([.\-_*+~/\\|:;,])[a-z](?:\1[a-z]){1,}(?![a-z0-9])")
+_SPACED_BLANK = re.compile(r"(?<![a-z0-9])[a-z](?:\s+[a-z](?![a-z0-9])){1,}")
+_SPACED_WORDS = {"die", "kms", "cut", "kys", "ctb", "end"}
+
+# Words people mask with asterisks. A masked token that fits one is filled in; otherwise the
+# asterisks are dropped ("f*ck" -> "fck").
+_MASKABLE = [
+    *("kill", "killing", "killed", "die", "dying", "dead", "death", "suicide", "suicidal", "self", "myself"),
+    *("harm", "cut", "cutting", "hang", "hanging", "unalive", "overdose", "pills", "end", "life", "rope", "kms"),
+]
+_MASKED = re.compile(r"[a-z]*\*[a-z*]*")
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+
+
+def _unmask(match: re.Match) -> str:
+    token = match.group()
+    if not token.strip("*"):
+        return " "
+    shape = re.compile("".join("[a-z]" if c == "*" else c for c in token.strip("*")))
+    return next((word for word in _MASKABLE if shape.fullmatch(word)), token.replace("*", ""))
+
+
+def _join_blank(match: re.Match) -> str:
+    letters = "".join(match.group().split())
+    return letters if len(letters) != 3 or letters in _SPACED_WORDS else match.group()
+
+
+def _leet(match: re.Match) -> str:
+    word = match.group()
+    return word if any(c in "26789" for c in word) else word.translate(_LEET_DIGITS)  # "b12", "covid19"
+
+
+def _base(text: str) -> str:
+    """Steps 1-8 except the collapse of stretched letters."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+    text = unicodedata.normalize("NFC", text).translate(_FOLD).replace("'", "")
+    text = _SPACED_PUNCT.sub(lambda m: m.group().replace(m.group(1), ""), text)
+    text = _MASKED.sub(_unmask, text)
+    text = _SPACED_BLANK.sub(_join_blank, text)
+    text = _LEET_SYMBOLS.sub(lambda m: _SYMBOL_LETTER[m.group()], text)
+    text = _LEET_WORD.sub(_leet, text)
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def forms(text: str) -> tuple[str, ...]:
+    """The normalised text, and (if letters were stretched) the same with stretches kept double.
+
+    "diiiie" folds to "die" but "killlll" to "kil": matching both forms catches either word.
+    """
+    base = _base(text)
+    single = _STRETCHED.sub(r"\1", base)
+    return (single,) if single == base else (single, _STRETCHED.sub(r"\1\1", base))
+
+
+def normalise(text: str) -> str:
+    """Lower-case words separated by single spaces, with disguises undone (see the module)."""
+    return _STRETCHED.sub(r"\1", _base(text))
+
+
+def squash(text: str) -> str:
+    """normalise(), then letters only: digits read as leetspeak, doubled letters made single."""
+    letters = _NOT_LETTER.sub("", normalise(text).translate(_ALL_DIGITS))
+    return _DOUBLED.sub(r"\1", letters)
