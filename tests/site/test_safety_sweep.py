@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
 from comments import data_requests
+from comments.identity import confirmation_link
 from kratom_info import views
 from tests import factories
 from tests.html_checks import elements
@@ -56,6 +57,15 @@ def public_urls(objects) -> dict[str, list[str]]:
         "articles:detail": {"slug": objects["article"].slug},
         "comments:reply": {"slug": objects["article"].slug},
         "comments:data": {"token": signing.dumps("reader@example.org", salt=data_requests.SALT)},
+        "comments:confirm": {
+            "token": confirmation_link(
+                objects["article"].comments.create(
+                    name="Reader", email="reader@example.org", body="Thanks.", status="approved"
+                )
+            )
+            .rsplit("/confirm/", 1)[1]
+            .strip("/")
+        },
         "faq:detail": {"slug": objects["faq"].slug},
         "strains:detail": {"slug": objects["strain"].slug},
         "risks:detail": {"slug": objects["risk"].slug},
