@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "kratom_info.logging.RequestIdMiddleware",
+    "editorial.after_response.AfterResponseMiddleware",  # mail after the response: it never delays or times it
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "kratom_info.middleware.ResourcePolicyMiddleware",
