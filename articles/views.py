@@ -1,9 +1,9 @@
 from django.db.models import Prefetch
 from django.views.generic import ListView
 
+from editorial.page_parameters import COMMENTS_PAGE, PAGE_NUMBER, SLUG, Values
 from editorial.structured_data import DEPRESSION, KRATOM
 from editorial.views import PublishedDetailView, QueryFormMixin
-from kratom_info.page_cache import COMMENTS_PAGE, PAGE_NUMBER, SLUG, Values
 
 from .forms import ArticleFilterForm, CommentsPageForm
 from .models import Article

@@ -7,7 +7,7 @@ stored page stale, on every node. The ETag comes from the same key: a repeat vis
 or template runs.
 
 The key holds only the query parameters the view declares it reads (`page_cache_parameters`, a dict of
-name -> Values), so nobody can fill the cache with endless copies of one page:
+name -> editorial.page_parameters.Values), so nobody can fill the cache with endless copies of one page:
 
 - a parameter the view does not declare (`utm_source`, `?topic=` on an article) is dropped, from the key and
   from the request the view sees, so the stored page is exactly what the view renders (the pagination links'
@@ -15,15 +15,13 @@ name -> Values), so nobody can fill the cache with endless copies of one page:
 - a declared parameter given twice, or with a value outside its pattern, renders uncached (the view
   answers 400 or 404, or the value cannot change the page);
 - a value inside the pattern the view refuses (a page past the last, an unknown topic) gets a 404 or 400,
-  never stored; where the view shows another page instead, `Values.shown` says so and nothing is stored;
+  never stored; where the view shows another page instead, it marks the request (not_as_asked) and nothing
+  is stored;
 - a view that declares nothing (feeds, the get-help page) is cached only without a query.
 """
 
 import functools
 import hashlib
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -34,42 +32,15 @@ from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from comments.templatetags.comments import comment_thread
 from editorial.content_version import content_version
 from editorial.markdown import PIPELINE_VERSION
+from editorial.page_parameters import as_asked
 
 TIMEOUT = 24 * 60 * 60  # stale entries (old versions) age out; a new version never reads them
 
 
-def _always(value: str, response) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Values:
-    """The values of one query parameter that can change a page: `pattern`; and `shown(value, response)`,
-    whether the rendered page is the one asked for, when the view shows another page for some of them."""
-
-    pattern: str
-    shown: Callable[[str, object], bool] = _always
-
-    def accepts(self, value: str) -> bool:
-        return re.fullmatch(self.pattern, value) is not None
-
-
-def _comments_page_shown(value: str, response) -> bool:
-    # The comment thread shows its last page for any number past it: asked again, it says which page it shows.
-    return comment_thread({"comments_page": int(value)}, response.context_data["object"])["page"].number == int(value)
-
-
-# A list page: past the last, ListView answers 404. "last" is its own (one) entry.
-PAGE_NUMBER = Values(r"[1-9]\d{0,5}|last")
-SLUG = Values(r"[-a-z0-9_]{1,100}")  # an unknown slug is the view's 400 (a form's invalid choice)
-COMMENTS_PAGE = Values(r"[1-9]\d{0,5}", shown=_comments_page_shown)
-
-
-def page_query(request) -> tuple[dict, dict] | None:
-    """(the parameters the page reads, their declared Values), or None when the request must render uncached."""
+def page_query(request) -> dict | None:
+    """The parameters the page reads (as declared), or None when the request must render uncached."""
     if request.method not in ("GET", "HEAD") or request.COOKIES or request.META.get("HTTP_AUTHORIZATION"):
         return None
     try:
@@ -78,7 +49,7 @@ def page_query(request) -> tuple[dict, dict] | None:
         return None  # a 404: nothing to store
     declared = getattr(getattr(view, "view_class", view), "page_cache_parameters", None)
     if declared is None:
-        return ({}, {}) if not request.GET else None
+        return {} if not request.GET else None
     query = {}
     for name, values in request.GET.lists():
         if name not in declared:
@@ -86,7 +57,7 @@ def page_query(request) -> tuple[dict, dict] | None:
         if len(values) != 1 or not declared[name].accepts(values[0]):
             return None
         query[name] = values[0]
-    return query, declared
+    return query
 
 
 def cache_key(path: str, query: dict) -> str | None:
@@ -128,11 +99,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        found = page_query(request) if settings.PAGE_CACHE else None
-        key = cache_key(request.path, found[0]) if found is not None else None
+        query = page_query(request) if settings.PAGE_CACHE else None
+        key = cache_key(request.path, query) if query is not None else None
         if key is None:
             return self.get_response(request)
-        query, declared = found
         etag = etag_for(key)
         # `If-None-Match: *` matches only a page that exists (RFC 9110): it waits for the stored one below.
         anything = request.headers.get("If-None-Match", "").strip() == "*"
@@ -142,7 +112,7 @@ class PageCacheMiddleware:
             return get_conditional_response(request, etag=etag, response=cached)  # the page, or a 304 for `*`
         request.GET = QueryDict(urlencode(query))  # the view sees only what the key holds
         response = self.get_response(request)
-        if storable(response) and all(declared[name].shown(value, response) for name, value in query.items()):
+        if storable(response) and as_asked(request):
             cache.set(key, revalidate(response, etag), TIMEOUT)
         return response
 

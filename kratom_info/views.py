@@ -20,6 +20,7 @@ from articles.models import Article
 from comments.crisis import post_mentions_crisis
 from editorial.content_version import content_version
 from editorial.models import EvidenceLevel, Page, SearchEntry
+from editorial.page_parameters import Values
 from editorial.search import search_entries
 from editorial.views import QueryFormMixin
 from faq.models import FAQEntry
@@ -27,7 +28,6 @@ from risks.models import RiskCategory, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 
 from .forms import SearchForm
-from .page_cache import Values
 
 
 class HomeView(TemplateView):

@@ -5,6 +5,7 @@ from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
 from comments.models import Comment
+from editorial.page_parameters import not_as_asked
 
 register = template.Library()
 PER_PAGE = 20
@@ -15,8 +16,11 @@ def comment_thread(context, article):
     """An article's approved comments, oldest first, replies one level deep, paginated; constant queries."""
     replies = Prefetch("replies", queryset=Comment.objects.approved().order_by("created_at", "pk"), to_attr="shown")
     top_level = article.comments.approved().filter(parent=None).prefetch_related(replies).order_by("created_at", "pk")
-    page = Paginator(top_level, PER_PAGE).get_page(context.get("comments_page") or 1)
+    asked = context.get("comments_page") or 1
+    page = Paginator(top_level, PER_PAGE).get_page(asked)
     request = context.get("request")
+    if page.number != asked:  # past the last page, the last is shown: not the page this address names
+        not_as_asked(request)
     return {
         "article": article,
         "page": page,
