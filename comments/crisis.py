@@ -114,6 +114,7 @@ FAMILIES: dict[str, list[str]] = {
         r"|\btook all (?:of )?my (?:kratom|stash|sleeping pills|painkillers|antidepressants)\b",
         r"\b(?:saving|saved|stockpil\w*|hoarding|hoarded|stashing|collecting) (?:up )?(?:my |all my |enough "
         r"|of )?(?:\w+ )?(?:pills|meds|tablets|medication|antidepressants|painkillers)\b",
+        r"\b(?:pills|meds|tablets|antidepressants|painkillers) (?:saved|stockpiled|hoarded|stashed)(?: up)?\b",
         r"\benough (?:pills|meds|tablets|kratom|painkillers)(?: saved)?(?: up)?(?: now)? to (?:do it|die|end|kill"
         r"|overdose|od|not wake|never wake)",
         r"\bhow many (?:pills|tablets|grams|mg)(?: of \w+)? (?:it would take|would it take|would kill"

@@ -92,8 +92,8 @@ def test_ordinary_comments_are_not_flagged(text):
 
 
 def test_admins_can_add_phrases():
-    assert not mentions_crisis("I have my pills saved up")
-    assert mentions_crisis("I have my pills saved up", ["pills saved up"])
+    assert not mentions_crisis("I keep thinking about the long walk home")
+    assert mentions_crisis("I keep thinking about the long walk home", ["long walk home"])
 
 
 def test_admins_phrases_go_through_the_same_normalisation():
@@ -118,6 +118,7 @@ NAMED_MISSES = [
     "I want to be dead. Going to swallow all my pills tonight.",
     "I'm going to take all my kratom at once so I don't wake up",
     "I bought a rope",
+    "I have my pills saved up",
     "this is my last post, thank you all",
     "I want to k*ll myself",
     "thinking about su1cide",
