@@ -1,6 +1,7 @@
 """Writing comments: duplicates, rate limits and the moderation rules, inside one transaction."""
 
 import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,7 +18,6 @@ from .addresses import email_key
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import schedule_alert
 from .rules import moderate
-from .textnorm import normalise
 
 DUPLICATE_WINDOW = timedelta(hours=1)
 
@@ -44,8 +44,10 @@ def rate_limit_problem(*, ip_hash: str, email: str, now=None) -> str | None:
 
 
 def same_words(body: str) -> str:
-    """A body as a duplicate check compares it: case, spacing, lookalikes and final punctuation ignored."""
-    return re.sub(r"[\W_]+$", "", normalise(body))
+    """A body as a duplicate check compares it: case, compatibility forms, spacing of any kind (no-break and
+    zero-width spaces too) and final punctuation ignored; the words and the punctuation between them kept."""
+    folded = unicodedata.normalize("NFKC", body).casefold().replace("\u200b", "")
+    return re.sub(r"[\W_]+$", "", " ".join(folded.split()))
 
 
 def protected_names() -> list[str]:

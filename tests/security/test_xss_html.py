@@ -122,7 +122,8 @@ def post_approved_comment(people: People, article, payload: Payload, ip_hash: st
         parent=None,
         name=fit(payload.text, "name"),
         email="xss@example.org",
-        body=payload.text,
+        # Payloads that differ only in letter case are one comment to the duplicate check; the id keeps them apart.
+        body=f"{payload.text}\n\n{payload.id}",
         ip_hash=ip_hash,
     )
     assert created, payload.id
