@@ -5,7 +5,9 @@
    e-mail or link domains     -> spam
 2. links at/above threshold   -> held
 3. moderation words, disguised
-   list words, dosing talk,
+   list words, words of death,
+   self-harm or despair
+   (comments.sensitive), dosing talk,
    where-to-buy talk, a name
    claiming a role            -> held
 4. not a verified returning
@@ -26,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .crisis import mentions_crisis
 from .models import CommentStatus, ModerationSettings
+from .sensitive import needs_a_person
 from .textnorm import normalise, squash
 
 LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -150,6 +153,8 @@ def moderate(
         verdict.hold("dosing talk")
     if VENDOR_RE.search(normalised):
         verdict.hold("vendor or where-to-buy talk")
+    if not verdict.urgent and (needs_a_person(body) or needs_a_person(name)):
+        verdict.hold("speaks of death, self-harm or despair: a person reads it first")
     if role := claimed_role(name, protected_names):
         verdict.hold(f"name claims a role or a staff name: {role}")
     if first:

@@ -14,6 +14,6 @@ def crisis_report(request) -> list[str]:
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     lines = config.stash.get(CRISIS_REPORT, [])
     if lines:
-        terminalreporter.section("crisis detection, measured on tests/comments/crisis_eval_set.py")
+        terminalreporter.section("crisis detection, measured on tests/comments/crisis_eval_set.py and the held-out set")
         for line in lines:
             terminalreporter.write_line(line)
