@@ -11,7 +11,7 @@ from django.test import override_settings
 from django_otp.oath import totp
 
 from articles.models import Article
-from editorial.roles import REVIEWER
+from editorial.roles import MODERATOR, REVIEWER
 from kratom_info.two_factor import invite
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -127,10 +127,29 @@ def test_the_admin_screens_editors_use_have_no_violation(browser, live_server, d
         "/admin/articles/article/",
         f"/admin/articles/article/{article.pk}/change/",
         "/admin/articles/article/add/",
-        "/admin/comments/comment/",
         f"/admin/articles/article/{article.pk}/history/",
     ]:
         assert page.goto(f"{live_server.url}{path}").status == 200, path
         page.wait_for_load_state("networkidle")  # the admin's widgets are built after the load event
+        problems += axe(page, path)
+    assert page.goto(f"{live_server.url}/admin/comments/comment/").status == 403  # readers' comments: moderators only
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_moderators_screens_have_no_violation(browser, live_server, demo, django_user_model):
+    user = django_user_model.objects.create_user("mod", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=MODERATOR))
+    article = Article.objects.get(slug="kratom-and-depression")
+    held = article.comments.create(name="Reader", email="r@example.org", body="A question.", status="pending")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "mod")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    problems = []
+    for path in ["/admin/comments/comment/", f"/admin/comments/comment/{held.pk}/change/"]:
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        page.wait_for_load_state("networkidle")
         problems += axe(page, path)
     assert problems == [], "\n".join(problems)
