@@ -37,7 +37,7 @@ _WORDS = [
     r"be with (?:my )?(?:grandma|grandpa|nan|mom|mum|dad|mother|father|brother|sister|son|daughter|wife|husband)",
     r"disappear\w*|vanish\w*|wish i (?:was|were|wasnt|werent|had)|never (?:been )?born",
     r"made (?:my|the|a|up my) (?:decision|mind)|this is it|(?:set|all set|ready)(?: up)? for tonight",
-    r"done done|im done(?! with)",
+    r"done done|im done(?! with)|slit\w*|stop (?:living|existing|breathing)|(?:wont|dont want to|not) exist",
     # Plans, timing and putting things in order, said without a word of death.
     r"(?:going to be|do it|doing it|happen|happens) tonight|after (?:everyone|everybody) (?:is asleep|goes to bed)",
     r"cliffs?|how high|took (?:everything|all of it|them all)|notes? (?:is |are )?written|written (?:a|my) note",

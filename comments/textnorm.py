@@ -32,7 +32,17 @@ _LOOKALIKES = (
     ("ɡᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢıȷɑɩʋłđøħŧƚ", "gabcdeghijklmnopqrstuvwyzijaiuldohtl"),  # small capitals and the like
     ("’‘`´ʼ′", "''''''"),  # apostrophe lookalikes, dropped below
 )
-_FOLD = str.maketrans(*map("".join, zip(*_LOOKALIKES, strict=True)))
+_FOLD = str.maketrans(
+    *map("".join, zip(*_LOOKALIKES, strict=True)),
+    # Armenian, Latin letters with hooks, and regional indicators ("🇩🇮🇪")
+) | str.maketrans(
+    "սօոհցɗɓƙɦɱɲʂʈƴȥ" + "".join(map(chr, range(0x1F1E6, 0x1F200))), "uonhgdbkhmnstyz" + "abcdefghijklmnopqrstuvwxyz"
+)
+
+# "l" written as a capital I, a 1 or a bar ("Iife", "ki||", "kil1", "1ife"): only next to a letter, so
+# the pronoun "I" and numbers stay as they are. The digit may stand for "i" or "l", so forms() tries both.
+_ELL_NOT_DIGIT = re.compile(r"(?<=[A-Za-z])[I|]|[I|](?=[A-Za-z])")
+_ELL_ANY = re.compile(r"(?<=[A-Za-z])[I1|]|[I1|](?=[A-Za-z])")
 
 # Leetspeak: digits inside a word that starts with a letter, and symbols between letters.
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -105,13 +115,23 @@ def _base(text: str) -> str:
 
 
 def forms(text: str) -> tuple[str, ...]:
-    """The normalised text, and (if letters were stretched) the same with stretches kept double.
+    """The normalised text, and (if letters were stretched) the same with stretches kept double; and,
+    if an "l" may be written as I, 1 or |, the same with those read as "l".
 
     "diiiie" folds to "die" but "killlll" to "kil": matching both forms catches either word.
     """
-    base = _base(text)
-    single = _STRETCHED.sub(r"\1", base)
-    return (single,) if single == base else (single, _STRETCHED.sub(r"\1\1", base))
+    found = []
+    for variant in _ell_variants(text or ""):
+        base = _base(variant)
+        single = _STRETCHED.sub(r"\1", base)
+        found += [single] if single == base else [single, _STRETCHED.sub(r"\1\1", base)]
+    return tuple(dict.fromkeys(found))
+
+
+def _ell_variants(text: str) -> list[str]:
+    if not _ELL_ANY.search(text):
+        return [text]
+    return [text, _ELL_NOT_DIGIT.sub("l", text), _ELL_ANY.sub("l", text)]
 
 
 def normalise(text: str) -> str:

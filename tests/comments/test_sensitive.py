@@ -83,3 +83,26 @@ def test_measured_on_the_blind_held_out_set(crisis_report):
     assert rate(tuned_crisis, held) >= 0.95
     assert rate(untouched_crisis, held) >= 0.75
     assert rate(untouched_ordinary, mentions_crisis) <= 0.05  # urgent stays precise on text nobody tuned on
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I will end my Iife tonight",  # a capital I for an l
+        "I want to end my 1ife",
+        "I want to kil1 myself",
+        "I want to k1II myself",
+        "gonna unaIive myself",
+        "I want to end myseIf",
+        "I will sIit my wrists",
+        "seIf harm again",
+        "I want to \U0001f1e9\U0001f1ee\U0001f1ea",  # regional-indicator letters
+        "I want to \u0257ie",  # d with a hook
+        "s\u057dicide",  # Armenian u
+        "I want to stop living",
+        "Tomorrow I wont exist",
+    ],
+)
+def test_the_reviewers_disguises_are_never_published_automatically(body):
+    """Found by the review of this change: each of these was published at once from a verified commenter."""
+    assert held(body)
