@@ -65,8 +65,8 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["name", "body"]  # not e-mail: moderators never need to look an address up
     readonly_fields = [
         "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "created_at",
-        "moderated_by", "moderated_at", "moderation_note", "alerted_at", "support_sent_at", "support_sent_by",
-        "user_agent",
+        "moderated_by", "moderated_at", "moderation_note", "alerted_at", "support_requested_at", "support_sent_at",
+        "support_sent_by", "user_agent",
     ]  # fmt: skip
     exclude = ["ip_hash", "email_key", "form_nonce", "confirmation_sent_at"]
 
@@ -86,7 +86,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send support resources"), permissions=["change"])
     def send_support(self, request, queryset):
         sent = sum(send_support_resources(comment=comment, user=request.user) for comment in queryset)
-        self.message_user(request, _("Support resources are being sent to %(count)d writer(s).") % {"count": sent})
+        self.message_user(request, _("Support resources asked for, for %(count)d writer(s).") % {"count": sent})
         if skipped := queryset.count() - sent:
             self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
 
@@ -181,9 +181,9 @@ class CommentAdmin(admin.ModelAdmin):
                 sent = send_support_resources(comment=comment, user=request.user, note=note)
                 messages.success(
                     request,
-                    _("Support resources are being sent. If the mail server fails, this page shows them as not sent.")
+                    _("Support resources asked for: they go out in a moment, and this page shows when they have.")
                     if sent
-                    else _("They were already sent."),
+                    else _("They were sent already, or asked for a few minutes ago."),
                 )
                 return HttpResponseRedirect(back)
             comment.status = form.cleaned_data["seen"]

@@ -48,8 +48,14 @@ def is_verified(request, email: str) -> bool:
     )
 
 
-def confirm_browser(response, comment: Comment) -> None:
-    """Remember the browser that opened this comment's confirmation link (a new key each time)."""
+def confirm_browser(response, comment: Comment) -> bool:
+    """Remember the browser that opened this comment's confirmation link; False if the link was used or
+    cancelled meanwhile (a link works once: it cannot bring back browsers a moderator's decision forgot)."""
+    used = Comment.objects.filter(
+        pk=comment.pk, confirmation_sent_at=comment.confirmation_sent_at, confirmation_used_at=None
+    ).update(confirmation_used_at=timezone.now())
+    if not used:
+        return False
     key = secrets.token_urlsafe(32)
     CommenterKey.objects.create(email_key=comment.email_key, key_hash=_hash(key))
     response.set_cookie(
@@ -61,28 +67,40 @@ def confirm_browser(response, comment: Comment) -> None:
         httponly=True,
         samesite="Lax",
     )
+    return True
 
 
 def forget_browsers(address: str) -> int:
-    """Forget every browser confirmed for this address; its next reply is held like a first one."""
-    deleted, _detail = CommenterKey.objects.filter(email_key=email_key(address)).delete()
+    """Forget every browser confirmed for this address, and cancel its unused links; its next reply is
+    held like a first one."""
+    key = email_key(address)
+    Comment.objects.filter(email_key=key, confirmation_used_at=None).exclude(confirmation_sent_at=None).update(
+        confirmation_used_at=timezone.now()
+    )
+    deleted, _detail = CommenterKey.objects.filter(email_key=key).delete()
     return deleted
 
 
 def confirmation_link(comment: Comment) -> str:
-    token = signing.dumps({"c": comment.pk}, salt=CONFIRM_SALT)
+    """The link mailed for this comment: it names the comment and the offer, so a later offer or a
+    cancellation makes it stale."""
+    offered = comment.confirmation_sent_at.isoformat() if comment.confirmation_sent_at else ""
+    token = signing.dumps({"c": comment.pk, "s": offered}, salt=CONFIRM_SALT)
     return settings.SITE_URL + reverse("comments:confirm", args=[token])
 
 
 def comment_from_token(token: str) -> Comment | None:
-    """The approved comment a confirmation link was sent for, if the link is valid and still current."""
+    """The approved comment a confirmation link was sent for, if the link is valid, unused and current."""
     try:
         data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:  # includes SignatureExpired
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("c"), int):
+    if not isinstance(data, dict) or not isinstance(data.get("c"), int) or not isinstance(data.get("s"), str):
         return None
-    return Comment.objects.approved().filter(pk=data["c"]).first()
+    comment = Comment.objects.approved().filter(pk=data["c"], confirmation_used_at=None).first()
+    if comment is None or comment.confirmation_sent_at is None:
+        return None
+    return comment if comment.confirmation_sent_at.isoformat() == data["s"] else None
 
 
 def offer_confirmation(comment: Comment) -> None:
@@ -93,8 +111,8 @@ def offer_confirmation(comment: Comment) -> None:
     writer typed, so it cannot carry an attacker's words to somebody else's inbox.
     """
     now = timezone.now()
-    if CommenterKey.objects.filter(email_key=comment.email_key).exists():
-        return
+    if comment.imported or CommenterKey.objects.filter(email_key=comment.email_key).exists():
+        return  # an old WordPress commenter did not just write to us
     claimed = (
         Comment.objects.filter(pk=comment.pk, confirmation_sent_at=None)
         .exclude(
@@ -103,6 +121,7 @@ def offer_confirmation(comment: Comment) -> None:
         .update(confirmation_sent_at=now)
     )
     if claimed:
+        comment.refresh_from_db(fields=["confirmation_sent_at"])
         after_response(lambda: _send_confirmation(comment))
 
 

@@ -58,12 +58,16 @@ class Comment(models.Model):
     moderation_note = models.TextField(_("moderation note"), blank=True)
     # Set once moderators have been told about a held comment; the digest command retries the rest.
     alerted_at = models.DateTimeField(_("moderators alerted at"), null=True, blank=True)
+    # Asked for by a moderator; sent after their page (moderation_digest retries what did not go out).
+    support_requested_at = models.DateTimeField(_("support resources requested at"), null=True, blank=True)
     support_sent_at = models.DateTimeField(_("support resources sent at"), null=True, blank=True)
     support_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # When the address was offered a link to confirm the writer's browser (comments.identity).
+    # When the address was offered a link to confirm the writer's browser, and when that link was used
+    # or cancelled (it works once, and not after the address's browsers were forgotten): comments.identity.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    confirmation_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The reply form's one-time number: one signed form, one comment.
     form_nonce = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
 

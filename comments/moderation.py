@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Case, F, Q, TextField, Value, When
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,8 @@ from . import identity
 from .models import Comment, CommentStatus
 
 logger = logging.getLogger(__name__)
+
+SUPPORT_RETRY = timedelta(minutes=10)  # a request not sent by then may be made again (or the digest retries it)
 
 DECISIONS = {
     "approve": CommentStatus.APPROVED,
@@ -56,17 +60,29 @@ def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -
         raise ValueError(_("A comment with crisis language is never marked as spam; reject it instead."))
     # Conditional update: a second moderator acting on the same comment changes nothing.
     updated = Comment.objects.filter(pk=comment.pk, status=comment.status).update(
-        status=status, moderated_by=user, moderated_at=timezone.now(), moderation_note=note
+        status=status, moderated_by=user, moderated_at=timezone.now(), moderation_note=_noted(note)
     )
     if not updated:
         raise AlreadyHandledError(_("Someone else handled this comment already."))
-    version_bump_on_commit()  # .update() sends no signal; approving or removing changes the article page
     comment.refresh_from_db()
     if status == CommentStatus.APPROVED:
         identity.offer_confirmation(comment)
     else:  # whoever wrote this, no browser is trusted for the address until a moderator approves again
         identity.forget_browsers(comment.email)
+    version_bump_on_commit()  # .update() sends no signal; approving or removing changes the article page
     return comment
+
+
+def _noted(note: str):
+    """The moderation note with `note` added on a line of its own: earlier notes (what was done) are kept."""
+    if not note:
+        return F("moderation_note")
+    text = TextField()
+    return Case(
+        When(moderation_note="", then=Value(note, output_field=text)),
+        default=Concat(F("moderation_note"), Value("\n" + note, output_field=text), output_field=text),
+        output_field=text,
+    )
 
 
 def moderator_emails() -> list[str]:
@@ -118,27 +134,38 @@ def schedule_alert(comment: Comment) -> None:
 
 
 def send_support_resources(*, comment: Comment, user, note: str = "") -> bool:
-    """E-mail the writer the reviewed support message, at most once per comment; False if already sent.
+    """Ask for the reviewed support message to be mailed to the writer, once per comment; False if it
+    was sent already or asked for in the last few minutes.
 
-    The mail goes after the moderator's response; if the mail server fails, the claim is released
-    (the comment page shows it as not sent) and the moderator can press again."""
-    claimed = Comment.objects.filter(pk=comment.pk, support_sent_at=None).update(
-        support_sent_at=timezone.now(), support_sent_by=user, **({"moderation_note": note} if note else {})
+    The mail goes after the moderator's page is sent. `support_sent_at` is set only once it has gone;
+    what was asked for and did not go (a mail server down, a worker stopped) is retried by
+    moderation_digest, and the moderator may ask again after SUPPORT_RETRY."""
+    now = timezone.now()
+    claimed = (
+        Comment.objects.filter(pk=comment.pk, support_sent_at=None)
+        .filter(Q(support_requested_at=None) | Q(support_requested_at__lt=now - SUPPORT_RETRY))
+        .update(support_requested_at=now, support_sent_by=user, moderation_note=_noted(note))
     )
     if not claimed:
         return False
-    after_response(lambda: _mail_support(comment.pk, comment.email, str(user)))
+    after_response(lambda: mail_support(comment.pk))
     return True
 
 
-def _mail_support(comment_id: int, address: str, sender: str) -> None:
+def mail_support(comment_id: int) -> bool:
+    """Send a requested support mail that has not gone yet; True when sent. Never raises."""
+    claimed = Comment.objects.filter(pk=comment_id, support_sent_at=None).exclude(support_requested_at=None)
+    if not claimed.update(support_sent_at=timezone.now()):
+        return False  # sent already, by another try
+    address = Comment.objects.filter(pk=comment_id).values_list("email", flat=True).first()
     try:
         send_mail(_("Support is available"), SUPPORT_MESSAGE, None, [address])
     except Exception:
-        Comment.objects.filter(pk=comment_id).update(support_sent_at=None, support_sent_by=None)
-        logger.exception("Support resources for comment %s could not be sent; released for another try", comment_id)
-        return
-    logger.info("Support resources sent for comment %s by %s", comment_id, sender)
+        Comment.objects.filter(pk=comment_id).update(support_sent_at=None)
+        logger.exception("Support resources for comment %s could not be sent; moderation_digest retries", comment_id)
+        return False
+    logger.info("Support resources sent for comment %s", comment_id)
+    return True
 
 
 def purge_comments(*, now=None) -> tuple[int, int]:

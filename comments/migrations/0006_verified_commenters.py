@@ -48,5 +48,15 @@ class Migration(migrations.Migration):
             name='form_nonce',
             field=models.CharField(blank=True, editable=False, max_length=32, null=True, unique=True),
         ),
+        migrations.AddField(
+            model_name='comment',
+            name='confirmation_used_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='comment',
+            name='support_requested_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='support resources requested at'),
+        ),
         migrations.RunPython(fill_email_keys, migrations.RunPython.noop),
     ]

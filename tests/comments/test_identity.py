@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from comments.identity import COOKIE, COOKIE_PATH, confirmation_link
+from comments.identity import COOKIE, COOKIE_PATH, confirmation_link, offer_confirmation
 from comments.models import Comment, CommenterKey, CommentStatus, ModerationSettings
 from comments.moderation import comment_moderate
 from tests import factories
@@ -111,8 +111,42 @@ def test_forged_confirmation_links_are_a_400_and_set_nothing(client, token):
     assert response.status_code == 400 and COOKIE not in response.cookies
 
 
+def offered(email: str) -> Comment:
+    comment = approved_before(email=email)
+    offer_confirmation(comment)
+    return comment
+
+
+def test_a_link_works_once(article):
+    path = link_path(offered("once@example.org"))
+    assert Client().post(path).status_code == 200
+    second = Client().post(path)
+    assert second.status_code == 400 and COOKIE not in second.cookies
+    assert CommenterKey.objects.count() == 1
+
+
+def test_a_rejection_cannot_be_undone_by_opening_the_link_again(
+    article,
+    moderators,  # noqa: F811
+):
+    """Found by review: the link brought back the browsers a moderator's decision had forgotten."""
+    comment = offered("attacker@example.org")
+    path = link_path(comment)
+    other_tab = Client()
+    other_tab.get(path)  # opened, not yet confirmed
+    bad = held(email="attacker@example.org", body="Kratom fixed my depression, I quit my meds.")
+    comment_moderate(comment=bad, decision="reject", user=moderators[0])
+    assert other_tab.post(path).status_code == 400
+    assert not CommenterKey.objects.exists()
+
+
+def test_a_link_without_an_offer_is_refused(client, article):
+    path = link_path(approved_before(email="never-offered@example.org"))
+    assert client.post(path).status_code == 400
+
+
 def test_a_link_for_a_comment_no_longer_approved_confirms_nothing(client, article):
-    comment = approved_before(email="gone@example.org")
+    comment = offered("gone@example.org")
     path = link_path(comment)
     Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.REJECTED)
     assert client.post(path).status_code == 400

@@ -4,6 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.core.management import call_command
@@ -233,8 +234,8 @@ def test_support_resources_are_sent_once_and_logged(moderators, caplog, django_c
     # The address was never verified: nothing the writer typed is carried to it.
     assert message.body.startswith("Hello,\n") and "Evil" not in message.body and comment.body not in message.body
     comment.refresh_from_db()
-    assert comment.support_sent_by == moderators[0]
-    assert "Support resources sent" in caplog.text
+    assert comment.support_sent_by == moderators[0] and comment.support_sent_at is not None
+    assert f"Support resources sent for comment {comment.pk}" in caplog.text
 
 
 def test_data_request_round_trip(client, django_capture_on_commit_callbacks):
@@ -290,12 +291,32 @@ def test_a_failing_mail_server_is_a_message_not_a_500_for_support(
             {"decision": "support", "seen": "pending", "note": "Sent resources; no location given."},
             follow=True,
         )
-    assert page.status_code == 200 and "If the mail server fails, this page shows them as not sent" in (
-        page.content.decode()
-    )
+    assert page.status_code == 200 and "they go out in a moment" in page.content.decode()
     comment.refresh_from_db()
-    assert comment.support_sent_at is None  # free to try again
+    assert comment.support_sent_at is None and comment.support_requested_at is not None  # asked, not sent
     assert comment.moderation_note == "Sent resources; no location given."  # the note is kept
+    page = login("mod1").get(reverse("admin:comments_comment_change", args=[comment.pk]))
+    assert "not sent yet" in page.content.decode()
+
+    # The mail server is back: the digest sends what was asked for, once.
+    monkeypatch.undo()
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        call_command("moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    support = [message for message in mail.outbox if message.subject == "Support is available"]
+    assert len(support) == 1 and support[0].to == [comment.email]
+    comment.refresh_from_db()
+    assert comment.support_sent_at is not None
+
+
+def test_a_later_decision_keeps_the_note_typed_with_the_support_request(moderators, django_capture_on_commit_callbacks):
+    comment = held(urgent=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_support_resources(comment=comment, user=moderators[0], note="Sent resources.")
+    comment.refresh_from_db()
+    comment_moderate(comment=comment, decision="reject", user=moderators[0], note="Not published as it stands.")
+    comment.refresh_from_db()
+    assert comment.moderation_note == "Sent resources.\nNot published as it stands."
 
 
 def test_writer_history_matches_addresses_whatever_their_case(moderators):

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
 from comments import data_requests
-from comments.identity import confirmation_link
+from comments.identity import confirmation_link, offer_confirmation
 from kratom_info import views
 from tests import factories
 from tests.html_checks import elements
@@ -51,21 +51,20 @@ def all_route_names(resolver=None, namespace="") -> list[str]:
     return names
 
 
+def confirm_token(article) -> str:
+    """The token of a confirmation link as a moderator's approval offers it."""
+    comment = article.comments.create(name="Reader", email="reader@example.org", body="Thanks.", status="approved")
+    offer_confirmation(comment)
+    return confirmation_link(comment).rstrip("/").rsplit("/", 1)[1]
+
+
 def public_urls(objects) -> dict[str, list[str]]:
     """Route name -> URLs to request, built from one published object of each type."""
     kwargs = {
         "articles:detail": {"slug": objects["article"].slug},
         "comments:reply": {"slug": objects["article"].slug},
         "comments:data": {"token": signing.dumps("reader@example.org", salt=data_requests.SALT)},
-        "comments:confirm": {
-            "token": confirmation_link(
-                objects["article"].comments.create(
-                    name="Reader", email="reader@example.org", body="Thanks.", status="approved"
-                )
-            )
-            .rsplit("/confirm/", 1)[1]
-            .strip("/")
-        },
+        "comments:confirm": {"token": confirm_token(objects["article"])},
         "faq:detail": {"slug": objects["faq"].slug},
         "strains:detail": {"slug": objects["strain"].slug},
         "risks:detail": {"slug": objects["risk"].slug},

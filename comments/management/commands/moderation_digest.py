@@ -3,17 +3,19 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, ModerationSettings
-from comments.moderation import alert_moderators, moderator_emails, queue_url
+from comments.moderation import SUPPORT_RETRY, alert_moderators, mail_support, moderator_emails, queue_url
 
 
 class Command(BaseCommand):
     help = (
-        "Retry failed urgent alerts, then mail moderators one digest of held comments nobody has been told "
-        "about yet. Idempotent: each comment is reported once. Run hourly from cron."
+        "Retry failed urgent alerts and support mails, then mail moderators one digest of held comments nobody "
+        "has been told about yet. Idempotent: each comment is reported once. Run hourly from cron."
     )
 
     def handle(self, *args, **options):
         """Send what is owed; record it, so a second run sends nothing new."""
+        unsent = Comment.objects.filter(support_sent_at=None, support_requested_at__lt=timezone.now() - SUPPORT_RETRY)
+        support = sum(mail_support(pk) for pk in unsent.values_list("pk", flat=True))
         unalerted = Comment.objects.filter(status=CommentStatus.PENDING, alerted_at=None)
         retried = sum(alert_moderators(pk) for pk in unalerted.filter(is_urgent=True).values_list("pk", flat=True))
         waiting = list(unalerted.filter(is_urgent=False).select_related("article").order_by("created_at"))
@@ -31,6 +33,7 @@ class Command(BaseCommand):
             ModerationSettings.objects.filter(pk=ModerationSettings.SINGLETON_PK).update(digest_last_sent_at=now)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Urgent alerts resent: {retried}. Digest: {len(waiting) if recipients else 0} comment(s)."
+                f"Urgent alerts resent: {retried}. Support mails resent: {support}. "
+                f"Digest: {len(waiting) if recipients else 0} comment(s)."
             )
         )
