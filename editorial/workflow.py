@@ -54,7 +54,7 @@ def reviewer_is_not_author(obj, user) -> str | None:
 
 def content_editors(obj) -> set[int]:
     """Who wrote what a reviewer would approve, from history, whatever the author field says: the
-    item's creator, and everyone who changed a content field since its last review."""
+    item's creator, and everyone who saved a change to it since its last review (workflow steps aside)."""
     records = list(obj.history.order_by("history_date", "history_id"))
     if not records:
         return set()
@@ -74,7 +74,10 @@ def content_editors(obj) -> set[int]:
     for previous, record in pairwise(records):
         if last_review is not None and record.history_date <= last_review:
             continue
-        if any(change.field in content for change in record.diff_against(previous).changes):
+        changed = {change.field for change in record.diff_against(previous).changes}
+        # A content field, or a save that is not a workflow step (the admin saves the item with any change
+        # to its topics, related items or child rows, which its own history does not record).
+        if changed & content or "status" not in changed:
             people.add(record.history_user_id)
     people.discard(None)
     return people

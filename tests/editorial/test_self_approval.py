@@ -90,3 +90,16 @@ def test_editing_before_the_last_review_does_not_bar_a_later_review(people, draf
     approve(reviewer2, draft)
     draft.refresh_from_db()
     assert (draft.status, draft.reviewed_by.slug) == (Status.PUBLISHED, "dr-two")
+
+
+def test_changing_only_related_items_or_child_rows_counts_as_changing_it(people, draft):
+    """Found by review: a reviewer removed a draft's related risks (not in its own history), then approved it."""
+    risk = factories.RiskItemFactory(published=True)
+    draft.related_risks.add(risk)
+    reviewer = login("reviewer")
+    response = reviewer.post(change_url(draft), article_form(draft, related_risks=[]))
+    assert response.status_code == 302 and not draft.related_risks.exists()
+    login("editor").post(transition_url(draft, "submit"), {"note": "ready"})
+    approve(reviewer, draft)
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW
