@@ -70,3 +70,14 @@ def test_an_editor_can_still_add_sources_and_change_those_only_drafts_cite(peopl
         source_form(Source(key="new-one", title="New", url="https://example.org/new", source_type="survey")),
     )
     assert added.status_code == 302 and Source.objects.filter(key="new-one").exists()
+
+
+def test_a_source_a_published_strains_reported_effect_names_is_under_review_too(people):
+    """Found by review: reported effects name their source directly, not as [@key] in a body."""
+    source = factories.SourceFactory(key="effect-study", url="https://example.org/study", title="A study")
+    strain = factories.StrainProfileFactory(published=True)
+    factories.ReportedEffectFactory(strain=strain, source=source)
+    response = change(login("editor"), source, title="Study proving kratom is safe", url="https://vendor.example/")
+    assert response.status_code == 403
+    assert Source.objects.get(pk=source.pk).title == "A study"
+    assert "proving kratom is safe" not in login("editor").get(strain.get_absolute_url()).content.decode()
