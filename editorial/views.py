@@ -23,10 +23,11 @@ MAX_PREVIEW_CHARS = 100_000
 
 
 class StaffOnlyMixin:
-    """403 for anyone the admin would not let in (active staff with a role, or superusers)."""
+    """403 for anyone the admin would not let in, and for staff who write no content (moderators):
+    the editor's preview and image upload are for editors and medical reviewers."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not admin.site.has_permission(request):
+        if not admin.site.has_permission(request) or not request.user.has_perm("editorial.submit_content"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

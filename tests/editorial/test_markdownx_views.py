@@ -33,6 +33,20 @@ def test_staff_without_a_role_get_403(client, django_user_model, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", [PREVIEW, UPLOAD])
+def test_moderators_who_write_no_content_get_403(client, django_user_model, url):
+    """Least privilege: a moderator works the comment queue; uploading images to the site is not theirs."""
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import MODERATOR
+
+    user = django_user_model.objects.create_user("mod", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=MODERATOR))
+    client.force_login(user)
+    assert client.post(url, {"content": "x"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [PREVIEW, UPLOAD])
 def test_inactive_staff_get_403(client, django_user_model, url):
     user = django_user_model.objects.create_user("gone", password="a-long-test-password", is_staff=True)
     client.force_login(user)
