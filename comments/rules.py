@@ -31,14 +31,20 @@ from .models import CommentStatus, ModerationSettings
 from .sensitive import needs_a_person
 from .textnorm import normalise, squash
 
-LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+# What the thread's urlize() turns into a link: http(s):// and www. addresses, bare domains it knows, and
+# e-mail addresses. A bare domain or address in a reply is a link to readers, so it counts as one here.
+LINK_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.])\w[\w.-]*\.(?:com|edu|gov|int|mil|net|org)\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
 # Amounts written in digits or words ("5g", "five grams", "a couple of capsules"), dose words, and how often.
 _AMOUNT = (
     r"(?:\d+(?:[.,]\d+)?|half an?|half|a half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|hundred|a few|few|several|a couple(?: of)?|couple(?: of)?|a dozen|dozen)"
 )
 _UNIT = (
-    r"(?:g|gs|gr|grams?|gram|mg|milligrams?|kg|kilos?|oz|ounces?|teaspoons?|tsps?|tablespoons?|tbsps?|spoons?|"
+    r"(?:g|gs|gr|grams?|gram|grammes?|gms?|grms?|mg|milligrams?|kg|kilos?|oz|ounces?|teaspoons?|tsps?|tablespoons?|tbsps?|spoons?|"
     r"spoonfuls?|scoops?|capsules?|caps|pills?|tablets?|shots?)"
 )
 DOSING_RE = re.compile(
@@ -46,6 +52,8 @@ DOSING_RE = re.compile(
     r"|\bdos(?:e|es|age|ages|ing)\b"
     r"|\b(?:once|twice|thrice|\d+ times|(?:two|three|four|five) times) (?:a|per|each|every) (?:day|morning|night)\b"
     r"|\bevery \d+ hours\b"
+    r"|\b(?:a|an|one|heaping|heaped|level|rounded)\s+(?:(?:heaping|heaped|level|rounded)\s+)?"
+    r"(?:teaspoons?|tsps?|tablespoons?|tbsps?|spoons?|spoonfuls?|scoops?)\b"
 )
 # A display name that claims authority readers would trust (staff and reviewers' names are added at run time).
 ROLE_RE = re.compile(
@@ -127,7 +135,9 @@ def moderate(
     domain = email.rsplit("@", 1)[-1].lower()
     if domain in policy.lines(policy.disallowed_email_domains):
         spam_reasons.append(f"disallowed e-mail domain: {domain}")
-    links = link_domains(body)
+    # The name is shown beside the text, so the rules below read both: a name can carry a link or a dose.
+    both = f"{name}\n{body}"
+    links = link_domains(both)
     blocked = policy.lines(policy.disallowed_link_domains)
     spam_reasons += [
         f"disallowed link domain: {d}" for d in links if any(d == b or d.endswith(f".{b}") for b in blocked)
@@ -141,15 +151,15 @@ def moderate(
 
     if links and len(links) >= policy.link_threshold:
         verdict.hold(f"{len(links)} link(s); the limit is {policy.link_threshold}")
-    for word in _words_in(body, policy.lines(policy.moderation_words)):
+    for word in _words_in(both, policy.lines(policy.moderation_words)):
         verdict.hold(f"moderation word: {word}")
     listed = policy.lines(policy.disallowed_words) + policy.lines(policy.moderation_words)
     for word in sorted(set(_disguised_words_in(body, listed)) - set(_words_in(body, listed))):
         verdict.hold(f"disguised list word: {word}")
     for word in sorted(set(_disguised_words_in(name, policy.lines(policy.disallowed_names)))):
         verdict.hold(f"disguised disallowed name: {word}")
-    normalised = normalise(body)
-    if DOSING_RE.search(body.lower()) or DOSING_RE.search(normalised):
+    normalised = normalise(both)
+    if DOSING_RE.search(both.lower()) or DOSING_RE.search(normalised):
         verdict.hold("dosing talk")
     if VENDOR_RE.search(normalised):
         verdict.hold("vendor or where-to-buy talk")

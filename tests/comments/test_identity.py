@@ -195,6 +195,11 @@ def test_an_ordinary_name_is_not_held_for_a_role(client, article):
         "I do a couple of teaspoons every 4 hours",
         "half a gram is plenty",
         "I take it three times a day",
+        "15 gms is what I do",
+        "25 grms in the morning",
+        "ten grammes, no more",
+        "just a teaspoon",
+        "a heaping spoonful with juice",
     ],
 )
 def test_dosing_talk_in_words_is_held(client, article, body):
@@ -252,3 +257,36 @@ def test_plus_tags_and_gmail_dots_do_not_walk_around_the_per_address_limit(clien
         assert reply(client, article, email=email, body=f"Body {n}", address=f"198.51.100.{n}").status_code == 303
     refused = reply(client, article, email="A.n.n.Lee@gmail.com", body="Body 3", address="198.51.100.9")
     assert refused.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"name": "Take 15 grams twice a day"}, "dosing talk"),
+        ({"name": "www.kratom-vendor.example"}, "1 link(s)"),
+        ({"body": "Great info, cheap stuff at bestkratom.com/red"}, "1 link(s)"),
+        ({"body": "write to seller@kratomdeals.net for prices"}, "1 link(s)"),
+    ],
+)
+def test_the_name_and_bare_domains_pass_through_the_same_rules(client, article, fields, reason):
+    """Found by review: names and links without http:// (which the thread still makes clickable) got through."""
+    returning(client)
+    reply(client, article, **fields)
+    comment = Comment.objects.get(article=article)
+    assert comment.status == CommentStatus.PENDING
+    assert any(held_for.startswith(reason) for held_for in comment.hold_reasons), comment.hold_reasons
+
+
+def test_a_blocked_domain_is_spam_written_bare_or_as_an_address(client, article):
+    returning(client)
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"disallowed_link_domains": "kratomdeals.net"})
+    reply(client, article, body="write to seller@kratomdeals.net for prices")
+    reply(client, article, body="or see kratomdeals.net/red today")
+    assert set(Comment.objects.filter(article=article).values_list("status", flat=True)) == {CommentStatus.SPAM}
+
+
+@pytest.mark.parametrize("body", ["Use e.g. the NHS site, i.e. the official one", "Version 2.0 is out", "Mr. Lee agreed"])
+def test_ordinary_text_with_dots_is_not_a_link(client, article, body):
+    returning(client)
+    reply(client, article, body=body)
+    assert Comment.objects.get(article=article).status == CommentStatus.APPROVED
