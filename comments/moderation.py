@@ -17,7 +17,7 @@ from editorial.content_version import version_bump_on_commit
 from editorial.roles import MODERATOR
 
 from . import identity
-from .models import Comment, CommentStatus
+from .models import Comment, CommenterKey, CommentStatus
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +169,8 @@ def mail_support(comment_id: int) -> bool:
 
 
 def purge_comments(*, now=None) -> tuple[int, int]:
-    """Delete spam and rejected comments older than 30 days; forget address hashes older than 90 days."""
+    """Delete spam and rejected comments older than 30 days; forget address hashes older than 90 days and
+    browsers confirmed but unused for a year."""
     now = now or timezone.now()
     expired = Comment.objects.filter(
         status__in=[CommentStatus.SPAM, CommentStatus.REJECTED], created_at__lt=now - timedelta(days=30)
@@ -178,4 +179,9 @@ def purge_comments(*, now=None) -> tuple[int, int]:
     expired.delete()  # replies to them survive: their parent link is cleared
     old = Comment.objects.filter(created_at__lt=now - timedelta(days=90)).exclude(ip_hash="", user_agent="")
     cleared = old.update(ip_hash="", user_agent="")
+    # A confirmed browser not used for a year is forgotten (its cookie has expired by then too).
+    year_ago = now - timedelta(days=365)
+    CommenterKey.objects.filter(created_at__lt=year_ago).filter(
+        Q(last_used_at=None) | Q(last_used_at__lt=year_ago)
+    ).delete()
     return deleted, cleared

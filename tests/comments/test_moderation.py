@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments import data_requests, moderation
-from comments.models import Comment, CommentStatus
+from comments.models import Comment, CommenterKey, CommentStatus
 from comments.moderation import AlreadyHandledError, comment_moderate, purge_comments, send_support_resources
 from editorial.roles import MODERATOR
 from tests import factories
@@ -358,6 +358,16 @@ def test_purge_deletes_old_spam_and_forgets_old_address_hashes():
     assert Comment.objects.get(pk=ancient.pk).ip_hash == ""
     assert purge_comments() == (0, 0)
     call_command("purge_comments", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_purge_forgets_browsers_unused_for_a_year():
+    year_and_a_day = timezone.now() - timedelta(days=366)
+    stale = CommenterKey.objects.create(email_key="a@example.org", key_hash="a" * 64)
+    used = CommenterKey.objects.create(email_key="b@example.org", key_hash="b" * 64, last_used_at=timezone.now())
+    fresh = CommenterKey.objects.create(email_key="c@example.org", key_hash="c" * 64)
+    CommenterKey.objects.filter(pk__in=[stale.pk, used.pk]).update(created_at=year_and_a_day)
+    purge_comments()
+    assert set(CommenterKey.objects.values_list("pk", flat=True)) == {used.pk, fresh.pk}
 
 
 def test_the_admin_home_shows_waiting_urgent_and_the_oldest_wait(moderators):
