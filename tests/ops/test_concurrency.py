@@ -12,10 +12,11 @@ CLIENTS, POSTS_EACH = 20, 10
 
 def reader(port: int, number: int) -> list[int]:
     client = harness.Client(port, source=f"127.0.0.{number + 2}")
-    form = harness.hidden_inputs(client.get(f"{ARTICLE}reply/").body)
+    # One form per reply (a signed form is good for one comment), all fetched first.
+    forms = [harness.hidden_inputs(client.get(f"{ARTICLE}reply/").body) for _ in range(POSTS_EACH)]
     time.sleep(3.2)  # the form refuses answers sent back within COMMENTS_MIN_SECONDS (a bot's speed)
     statuses = []
-    for post in range(POSTS_EACH):
+    for post, form in enumerate(forms):
         data = {**form, "name": f"Reader {number}", "email": f"load-{number}@example.org"}
         data["body"] = f"Load test reply {post} from reader {number}: thank you for the sources."
         statuses.append(client.post(f"{ARTICLE}reply/", data).status)
