@@ -5,11 +5,12 @@ from .people import Contributor, Source, SourceType
 from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
 from .redirects import Redirect
 from .search import SearchEntry
-from .site import Page, SafetyNotice, SingletonModel
+from .site import ContentVersion, Page, SafetyNotice, SingletonModel
 from .workflow import Revision, RevisionStatus, TransitionLog
 
 __all__ = [
     "Citation",
+    "ContentVersion",
     "Contributor",
     "EvidenceLevel",
     "Page",

@@ -78,3 +78,21 @@ class SafetyNotice(SingletonModel):
             logger.warning("Safety notice read failed; showing the built-in text", exc_info=True)
             return DEFAULT_SAFETY_MESSAGE
         return message or DEFAULT_SAFETY_MESSAGE
+
+
+class ContentVersion(SingletonModel):
+    """The content version's home (editorial.content_version): changed in the same transaction as anything
+    readers see, so a committed change always comes with a new version, whatever the cache was doing."""
+
+    version = models.CharField(max_length=32, default="initial")
+    # Orders versions across nodes and restores: nanoseconds since the epoch at the change, or one more.
+    serial = models.BigIntegerField(default=0)
+    next_change_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(SingletonModel.Meta):
+        verbose_name = _("content version")
+        verbose_name_plural = _("content version")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"Content version {self.version}"
