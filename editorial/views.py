@@ -16,7 +16,7 @@ from .markdown import markdownify
 from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
 from .structured_data import medical_web_page
-from .uploads import FORMATS, ImageUploadForm
+from .uploads import FORMATS, ImageUploadForm, UploadNotStoredError
 from .workflow import PUBLISHING_STEPS
 
 MAX_PREVIEW_CHARS = 100_000
@@ -47,7 +47,8 @@ class MarkdownPreviewView(StaffOnlyMixin, View):
 
 
 class ImageUploadView(StaffOnlyMixin, View):
-    """Image upload from the admin editor; answers with the Markdown to insert."""
+    """Image upload from the admin editor; answers with the Markdown to insert, or {"image": [message]}
+    (400: the file is refused; 503: it could not be stored, and nothing was left behind)."""
 
     http_method_names = ["post"]
 
@@ -55,7 +56,11 @@ class ImageUploadView(StaffOnlyMixin, View):
         form = ImageUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return JsonResponse(form.errors, status=400)
-        return JsonResponse({"image_code": f"![]({form.save()})"})
+        try:
+            url = form.save()
+        except UploadNotStoredError as error:
+            return JsonResponse({"image": [error.message]}, status=503)
+        return JsonResponse({"image_code": f"![]({url})"})
 
 
 class QueryFormMixin:

@@ -1,17 +1,19 @@
 """The upload matrix: only real raster images, re-encoded, renamed, stripped of EXIF."""
 
+import errno
 import io
+import os
 import struct
 import time
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import InMemoryStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageCms, PngImagePlugin
 
-from editorial.uploads import MAX_ANIMATION_PIXELS, MAX_FRAMES
+from editorial.uploads import MAX_ANIMATION_PIXELS, MAX_FRAMES, ImageUploadForm, store
 
 pytestmark = pytest.mark.django_db
 UPLOAD = settings.MARKDOWNX_UPLOAD_URLS_PATH
@@ -266,3 +268,133 @@ def disk_storage(settings, tmp_path):
 def test_media_paths_with_control_characters_or_tricks_are_404_not_500(client, disk_storage, path):
     assert client.get("/media/uploads/0123abcd.png").status_code == 200  # the real file is served
     assert client.get(path).status_code == 404
+
+
+# Storing is all or nothing: a full disk, a read-only folder or a storage service failing leaves no file.
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """An empty media folder on a real file system, the production storage (tests otherwise keep media in memory)."""
+    root = tmp_path / "media"
+    disk = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}}
+    settings.STORAGES = {**settings.STORAGES, "default": disk}
+    return root
+
+
+def files_in(root) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def noisy_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 200), 80).save(buffer, "PNG")  # noise does not compress: a file of some 40 KB
+    return buffer.getvalue()
+
+
+def reencoded(data: bytes) -> bytes:
+    form = ImageUploadForm(files={"image": SimpleUploadedFile("x.png", data, content_type="image/png")})
+    assert form.is_valid()
+    return form.cleaned_data["image"].data
+
+
+def in_folder(root, handle: int) -> bool:
+    return os.readlink(f"/proc/self/fd/{handle}").startswith(str(root))
+
+
+def test_an_upload_to_disk_is_stored_whole_under_its_name_and_nothing_else(staff_client, media):
+    data = noisy_png()
+    response = upload(staff_client, "noise.png", data)
+    assert response.status_code == 200
+    name = response.json()["image_code"].removeprefix("![](/media/").removesuffix(")")
+    assert files_in(media) == [name]  # no temporary file left next to it
+    assert (media / name).read_bytes() == reencoded(data)
+    assert (media / name).stat().st_mode & 0o777 == 0o644  # FILE_UPLOAD_PERMISSIONS, as Django's storage sets
+
+
+@pytest.mark.parametrize("room", [0.5, 0], ids=["fills up midway", "full already"])
+def test_a_full_disk_leaves_no_file_and_the_editor_is_told(staff_client, media, monkeypatch, room):
+    # The report: Django's own save left a truncated file, then (once the disk was full) a 0-byte one.
+    real_write, written = os.write, []
+
+    def full_disk(handle, data):  # what the kernel does: a short write while there is room, then ENOSPC
+        if not in_folder(media, handle):
+            return real_write(handle, data)
+        if written or not int(len(data) * room):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(real_write(handle, bytes(data)[: int(len(data) * room)]))
+        return written[-1]
+
+    monkeypatch.setattr(os, "write", full_disk)
+    response = upload(staff_client, "noise.png", noisy_png())
+    assert response.status_code == 503
+    assert "no space left for images" in response.json()["image"][0]
+    assert bool(written) == bool(room)  # midway: part of the image was on disk before the failure
+    assert files_in(media) == []
+
+
+def test_a_read_only_folder_leaves_no_file_and_the_editor_is_told(staff_client, media, monkeypatch):
+    # Tests run as root, which chmod does not stop: opening a file there fails as on a read-only mount.
+    real_open = os.open
+
+    def read_only(path, flags, *args, **kwargs):
+        if str(path).startswith(str(media)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    response = upload(staff_client, "noise.png", noisy_png())
+    assert response.status_code == 503
+    assert "read-only or not writable" in response.json()["image"][0]
+    assert files_in(media) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "error", "message"),
+    [
+        ("replace", PermissionError(errno.EACCES, "Permission denied"), "read-only or not writable"),
+        ("fsync", OSError(errno.EIO, "Input/output error"), "storage error on the server"),
+    ],
+)
+def test_a_failure_after_the_bytes_are_written_removes_them(staff_client, media, monkeypatch, step, error, message):
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(os, step, fail)
+    response = upload(staff_client, "noise.png", noisy_png())
+    assert response.status_code == 503
+    assert message in response.json()["image"][0]
+    assert files_in(media) == []
+
+
+def test_a_worker_stopped_while_writing_leaves_no_file(media, monkeypatch):
+    # gunicorn ends a worker past its timeout with SystemExit: the temporary file goes with it.
+    real_write = os.write
+
+    def stopped(handle, data):
+        if in_folder(media, handle):
+            real_write(handle, bytes(data)[:100])
+            raise SystemExit(1)
+        return real_write(handle, data)
+
+    monkeypatch.setattr(os, "write", stopped)
+    with pytest.raises(SystemExit):
+        store("uploads/x.png", noisy_png())
+    assert files_in(media) == []
+
+
+class LostAnswerStorage(InMemoryStorage):
+    """A storage service that keeps the object but fails the request (S3 with the connection cut)."""
+
+    def _save(self, name, content):
+        super()._save(name, content)
+        raise ConnectionError("the connection was reset")
+
+
+def test_any_other_storage_that_fails_keeps_nothing_and_the_editor_is_told(staff_client, settings):
+    backend = f"{LostAnswerStorage.__module__}.{LostAnswerStorage.__qualname__}"
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": backend}}
+    response = upload(staff_client, "noise.png", noisy_png())
+    assert response.status_code == 503
+    assert "storage error on the server" in response.json()["image"][0]
+    assert default_storage.listdir("uploads") == ([], [])
