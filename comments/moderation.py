@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial.after_response import after_response
-from editorial.content_version import version_bump_on_commit
+from editorial.content_version import content_changed
 from editorial.roles import MODERATOR
 
 from . import identity
@@ -69,7 +69,7 @@ def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -
         identity.offer_confirmation(comment)
     else:  # whoever wrote this, no browser is trusted for the address until a moderator approves again
         identity.forget_browsers(comment.email)
-    version_bump_on_commit()  # .update() sends no signal; approving or removing changes the article page
+    content_changed()  # .update() sends no signal; approving or removing changes the article page
     return comment
 
 

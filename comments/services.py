@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from editorial.content_version import version_bump_on_commit
+from editorial.content_version import content_changed
 from editorial.models import Contributor
 
 from .addresses import email_key
@@ -97,7 +97,7 @@ def comment_create(
                 Comment.objects.filter(pk=duplicate.pk).update(
                     is_urgent=True, status=CommentStatus.PENDING, hold_reasons=verdict.reasons, alerted_at=None
                 )
-                version_bump_on_commit()  # it may have been shown; now it waits for a person
+                content_changed()  # it may have been shown; now it waits for a person
                 duplicate.refresh_from_db()
                 schedule_alert(duplicate)
             return duplicate, False

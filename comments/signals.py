@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from editorial.content_version import version_bump_on_commit
+from editorial.content_version import content_changed
 
 from .models import Comment, CommentStatus
 
@@ -13,4 +13,4 @@ from .models import Comment, CommentStatus
 def _comment_changed(sender, instance, created=False, raw=False, **kwargs) -> None:
     # A new comment held for moderation changes no page; any other change may (approval, edit, removal).
     if not raw and not (created and instance.status != CommentStatus.APPROVED):
-        version_bump_on_commit()
+        content_changed()

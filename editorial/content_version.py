@@ -1,31 +1,42 @@
-"""The content version: one token in the shared cache that changes whenever something a reader can see changes.
+"""The content version: a token that changes whenever something a reader can see changes.
 
 The page cache keys every stored page and ETag by it, so a new version makes every cached page on every
-node stale at once. It changes:
+node stale at once. The version lives where the content lives: one database row (ContentVersion), changed
+in the same transaction as the change itself, so a committed change always comes with a new version. The
+shared cache holds a copy, which requests read; once the transaction commits, the writer updates the copy.
+Each process checks the copy against the row every CONTENT_VERSION_VERIFY_SECONDS, and at its next request
+after any cache failure (editorial.resilient_cache), and repairs it: a cache that was away during a change,
+or came back from an old snapshot, never brings old pages back. With the database away, the copy is used.
 
-- after a save, delete or many-to-many change of a public model (every Publishable, and what each app
-  lists in its AppConfig's `public_models`), once the transaction commits;
-- when code changes public rows with `.update()`, which sends no signal: it calls `version_bump_on_commit()`;
+The version changes:
+- with a save, delete or many-to-many change of a public model (every Publishable, and what each app
+  lists in its AppConfig's `public_models`);
+- when code changes public rows with `.update()`, which sends no signal: it calls `content_changed()`;
 - when the clock passes `next_change_at`, the earliest moment a page changes with no write at all (a
   scheduled item going live, a review falling due, replies closing; each app may add its own in
-  `AppConfig.next_public_change`).
-  The first request after that moment makes the new version, once (a `cache.add` guard).
+  `AppConfig.next_public_change`). The first request after that moment writes the new version, once.
 """
 
+import time
 import uuid
 from datetime import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
-from django.db import models, transaction
-from django.db.models import Min
+from django.db import DatabaseError, models, transaction
+from django.db.models import F, Min
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from .models import Status
+from . import resilient_cache
+from .models import ContentVersion, Status
 from .registry import publishable_models
 
-VERSION_KEY = "content-version"
+COPY_KEY = "content-version"
+# This process's last check of the cache's copy against the row: when, and the cache failures seen then.
+_checked = {"at": float("-inf"), "failures": -1}
 
 
 def public_models() -> list[type[models.Model]]:
@@ -52,44 +63,107 @@ def next_change_at(now: datetime | None = None) -> datetime | None:
     return min((moment for moment in moments if moment is not None), default=None)
 
 
+def _row():
+    return ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK)
+
+
+def _write(**only_if) -> bool:
+    """A new version in the row, in the caller's transaction (the row stays locked until it ends).
+    With `only_if`, only while the row still holds those values; False when it did not."""
+    updated = (
+        _row()
+        .filter(**only_if)
+        .update(
+            version=uuid.uuid4().hex,
+            serial=Greatest(F("serial") + 1, time.time_ns()),  # later than any copy, even after a restore
+            next_change_at=next_change_at(),
+        )
+    )
+    if not updated and not only_if:  # the row was deleted by hand: make it again
+        ContentVersion.objects.create(pk=ContentVersion.SINGLETON_PK)
+        return _write()
+    return bool(updated)
+
+
+def _copy() -> dict:
+    """The row as the cache holds it."""
+    version, serial, due = _row().values_list("version", "serial", "next_change_at").get()
+    return {"version": version, "serial": serial, "next_change_at": due}
+
+
+def publish_copy() -> dict:
+    """Put the row's version in the cache for every node (best effort: each node also checks the row)."""
+    copy = _copy()
+    cache.set(COPY_KEY, copy, timeout=None)
+    return copy
+
+
 def version_bump() -> str:
-    """Start a new content version now; every cached page becomes stale."""
-    version = uuid.uuid4().hex
-    cache.set(VERSION_KEY, {"version": version, "next_change_at": next_change_at()}, timeout=None)
-    return version
+    """Start a new content version now, in its own transaction; every cached page becomes stale."""
+    with transaction.atomic():
+        _write()
+    return publish_copy()["version"]
 
 
-def version_bump_on_commit() -> None:
-    """Start a new version once the current transaction commits (before that, readers would cache old rows)."""
+def content_changed() -> None:
+    """Something readers see changes in the current transaction: the version changes in it too (once per
+    transaction), and the cache's copy after it commits. Outside a transaction, at once."""
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(entry[1] is version_bump for entry in connection.run_on_commit):
-        return  # one new version per transaction is enough, however many rows it changes
-    transaction.on_commit(version_bump)
+    if not connection.in_atomic_block:
+        version_bump()
+        return
+    # A callback still queued means this transaction (or a savepoint still alive in it) wrote already.
+    if any(entry[1] is publish_copy for entry in connection.run_on_commit):
+        return
+    _write()
+    transaction.on_commit(publish_copy, robust=True)  # a cache or database hiccup after commit is logged
 
 
 def content_version() -> str:
-    """The current version; past `next_change_at`, the first caller starts a new one."""
-    state = cache.get(VERSION_KEY)
-    if state is None:
-        return version_bump()
-    due = state["next_change_at"]
-    guard = f"{VERSION_KEY}:rolled:{state['version']}"
-    if due is not None and timezone.now() >= due and cache.add(guard, 1, 3600):
-        try:
-            return version_bump()
-        except Exception:
-            cache.delete(guard)  # (the database was away, say): the next request tries again
+    """The current version: the cache's copy, checked against the row as the module says."""
+    copy = cache.get(COPY_KEY)
+    now = time.monotonic()
+    due_check = now - _checked["at"] >= settings.CONTENT_VERSION_VERIFY_SECONDS
+    if copy is None or due_check or _checked["failures"] != resilient_cache.failures():
+        copy = _verified(copy, now)
+    due = copy["next_change_at"]
+    if due is not None and timezone.now() >= due:
+        # The first request past the moment writes the new version; any other finds it written already.
+        with transaction.atomic():
+            _write(version=copy["version"])
+        copy = publish_copy()
+    return copy["version"]
+
+
+def _verified(copy: dict | None, now: float) -> dict:
+    """The row's version when the copy is missing or behind it (the copy is repaired); the copy when the
+    database cannot be read (DatabaseError when there is no copy either: the caller serves uncached)."""
+    failures = resilient_cache.failures()
+    try:
+        truth = _copy()
+    except DatabaseError:
+        if copy is None:
             raise
-    return state["version"]
+        _checked["at"] = now  # tried: again after the interval, not on every request while it is away
+        return copy
+    except ContentVersion.DoesNotExist:
+        version_bump()
+        truth = _copy()
+    if not resilient_cache.degraded():  # a check made while the cache fails is made again once it is back
+        _checked.update(at=now, failures=failures)
+    if copy is None or copy["serial"] < truth["serial"]:
+        cache.set(COPY_KEY, truth, timeout=None)
+        return truth
+    return copy
 
 
 def _changed(sender, raw=False, action="post_", **kwargs) -> None:
     if not raw and action.startswith("post_"):  # m2m_changed also sends pre_add, pre_remove, pre_clear
-        version_bump_on_commit()
+        content_changed()
 
 
 def connect_signals() -> None:
-    """A new version after every save, delete and many-to-many change of a public model."""
+    """A new version with every save, delete and many-to-many change of a public model."""
     for model in public_models():
         label = model._meta.label
         post_save.connect(_changed, sender=model, dispatch_uid=f"version-save-{label}")

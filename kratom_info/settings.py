@@ -206,11 +206,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # The cache is an optimisation, never a dependency (editorial/resilient_cache.py): a failure is a miss,
+    # and a hung server is given up on after these short timeouts (seconds), not redis-py's default of none.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "editorial.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kratom_info",
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -218,6 +224,9 @@ else:
 # The shared page cache (kratom_info/page_cache.py) and search results cache, both keyed by the content
 # version. Tests turn them off except where they test them.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# How often (seconds) each process checks the cache's copy of the content version against the database row
+# (editorial/content_version.py); also at once after any cache failure.
+CONTENT_VERSION_VERIFY_SECONDS = float(os.environ.get("CONTENT_VERSION_VERIFY_SECONDS", "2"))
 # With debug off and no REDIS_URL, kratom_info/wsgi.py refuses to start unless this says one process serves.
 SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS")
 

@@ -18,6 +18,7 @@ from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
 from comments.crisis import post_mentions_crisis
+from editorial import resilient_cache
 from editorial.content_version import content_version
 from editorial.models import EvidenceLevel, Page, SearchEntry
 from editorial.page_parameters import Values
@@ -113,14 +114,18 @@ def robots_txt(request):
 
 @never_cache
 def healthz(request):
-    """Load balancers ask this; 503 when the database does not answer."""
+    """Load balancers ask this: 503 when the database does not answer. The cache is an optimisation, so a
+    failing cache is reported ("degraded": pages are served uncached) without taking the node out."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503, headers={"Retry-After": "30"})
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache_ok = cache.set("healthz", 1, 10) is not False and not resilient_cache.degraded()
+    return JsonResponse(
+        {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": "ok" if cache_ok else "unavailable"}
+    )
 
 
 def csrf_failure(request, reason=""):

@@ -66,6 +66,7 @@ def _test_settings():
         SECURE_SSL_REDIRECT=False,  # the test client speaks plain HTTP; tests/test_security.py asks for HTTPS
         PAGE_CACHE=False,  # tests write and read back in one transaction; tests/test_page_cache.py turns it on
         STAFF_TWO_FACTOR=False,  # on with debug off; tests/test_two_factor.py turns it back on
+        CONTENT_VERSION_VERIFY_SECONDS=3600,  # checked once per test (below); tests of the check set their own
     ):
         yield
 
@@ -91,7 +92,12 @@ def _close_connection_pools(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    """Each test starts with an empty cache, and each process's content-version check (at most every
+    CONTENT_VERSION_VERIFY_SECONDS, an hour here, so query counts do not depend on the clock) starts over."""
+    from editorial import content_version
+
     cache.clear()
+    content_version._checked.update(at=float("-inf"), failures=-1)
     yield
     cache.clear()
 

@@ -100,7 +100,7 @@ def test_public_pages_set_no_cookie(client):
 
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
