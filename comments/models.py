@@ -56,8 +56,10 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_note = models.TextField(_("moderation note"), blank=True)
-    # Set once moderators have been told about a held comment; the digest command retries the rest.
+    # Set once moderators have been told about a held comment (after the mail went); the digest command
+    # retries the rest, and alerts claimed (alert_claimed_at) by a worker that died before sending.
     alerted_at = models.DateTimeField(_("moderators alerted at"), null=True, blank=True)
+    alert_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Asked for by a moderator; sent after their page (moderation_digest retries what did not go out).
     support_requested_at = models.DateTimeField(_("support resources requested at"), null=True, blank=True)
     support_sent_at = models.DateTimeField(_("support resources sent at"), null=True, blank=True)

@@ -21,6 +21,8 @@ from .models import Comment, CommenterKey, CommentStatus
 
 logger = logging.getLogger(__name__)
 
+# An alert claimed longer ago than this and not marked sent is taken to be lost (its worker died): resent.
+ALERT_LEASE = timedelta(seconds=settings.COMMENTS_ALERT_LEASE_SECONDS)
 SUPPORT_RETRY = timedelta(minutes=10)  # a request not sent by then may be made again (or the digest retries it)
 
 DECISIONS = {
@@ -97,12 +99,18 @@ def queue_url(comment: Comment | None = None) -> str:
 
 
 def alert_moderators(comment_id: int) -> bool:
-    """Mail moderators about one held comment; True when sent. Never raises: the writer must not see it."""
+    """Mail moderators about one held comment; True when sent. Never raises: the writer must not see it.
+
+    At least once: the alert is claimed for ALERT_LEASE (so an after-response alert and a digest run do not
+    both send it) and marked sent only after the mail server took it. A worker that dies in between leaves
+    the claim to expire, and moderation_digest sends the alert then."""
+    now = timezone.now()
     try:
         recipients = moderator_emails()
-        # Claim the alert first, so an on-commit alert and a digest run never both send it.
-        claimed = Comment.objects.filter(pk=comment_id, status=CommentStatus.PENDING, alerted_at=None)
-        if not recipients or not claimed.update(alerted_at=timezone.now()):
+        claimable = Comment.objects.filter(pk=comment_id, status=CommentStatus.PENDING, alerted_at=None).filter(
+            Q(alert_claimed_at=None) | Q(alert_claimed_at__lt=now - ALERT_LEASE)
+        )
+        if not recipients or not claimable.update(alert_claimed_at=now):
             if not recipients:
                 logger.error("No active moderator has an e-mail address: comment %s was not alerted", comment_id)
             return False
@@ -120,9 +128,10 @@ def alert_moderators(comment_id: int) -> bool:
     try:
         send_mail(subject, body, None, recipients)
     except Exception:  # a mail server failure: logged, released for moderation_digest to retry
-        Comment.objects.filter(pk=comment_id).update(alerted_at=None)
+        Comment.objects.filter(pk=comment_id).update(alert_claimed_at=None)
         logger.exception("Moderator alert for comment %s failed; moderation_digest will retry", comment_id)
         return False
+    Comment.objects.filter(pk=comment_id).update(alerted_at=timezone.now())
     return True
 
 

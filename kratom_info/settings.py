@@ -298,6 +298,8 @@ COMMENTS_MAX_AGE_SECONDS = 2 * 60 * 60  # a form older than this is stale
 # Held comments: "each" mails moderators one alert per comment; "digest" leaves them to
 # `manage.py moderation_digest`. Urgent (crisis) comments are always alerted at once.
 COMMENTS_ALERTS = os.environ.get("COMMENTS_ALERTS", "each")
+# An alert claimed this long ago (seconds) and not marked sent is taken to be lost, and moderation_digest resends it.
+COMMENTS_ALERT_LEASE_SECONDS = float(os.environ.get("COMMENTS_ALERT_LEASE_SECONDS", "300"))
 COMMENTS_DATA_LINK_MAX_AGE = 24 * 60 * 60  # seconds a "see or delete my comments" link stays valid
 
 # How long a review stays current, per content type ("app_label.model"); others use the default.

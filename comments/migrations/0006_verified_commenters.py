@@ -58,5 +58,10 @@ class Migration(migrations.Migration):
             name='support_requested_at',
             field=models.DateTimeField(blank=True, null=True, verbose_name='support resources requested at'),
         ),
+        migrations.AddField(
+            model_name='comment',
+            name='alert_claimed_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True),
+        ),
         migrations.RunPython(fill_email_keys, migrations.RunPython.noop),
     ]

@@ -376,3 +376,17 @@ def test_the_admin_home_shows_waiting_urgent_and_the_oldest_wait(moderators):
     response = login("mod1").get(reverse("admin:index"))
     assert (response.context["comments_waiting"], response.context["comments_urgent"]) == (2, 1)
     assert "the oldest has waited 2" in response.content.decode()
+
+
+def test_an_urgent_alert_whose_worker_died_mid_send_is_sent_by_the_digest_exactly_once(moderators):
+    """The alert was claimed, then the worker was killed before the mail server took it."""
+    lost = held(urgent=True)
+    Comment.objects.filter(pk=lost.pk).update(alert_claimed_at=timezone.now() - timedelta(minutes=6))
+    sending = held(urgent=True, body="Another, being sent right now")
+    Comment.objects.filter(pk=sending.pk).update(alert_claimed_at=timezone.now() - timedelta(seconds=20))
+    call_command("moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    urgent = [message for message in mail.outbox if message.subject.startswith("URGENT")]
+    assert len(urgent) == 1 and f"/comment/{lost.pk}/" in urgent[0].body  # the lost one, once
+    assert Comment.objects.get(pk=lost.pk).alerted_at is not None
+    assert Comment.objects.get(pk=sending.pk).alerted_at is None  # left to the worker sending it

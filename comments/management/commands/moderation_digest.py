@@ -1,9 +1,10 @@
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, ModerationSettings
-from comments.moderation import SUPPORT_RETRY, alert_moderators, mail_support, moderator_emails, queue_url
+from comments.moderation import ALERT_LEASE, SUPPORT_RETRY, alert_moderators, mail_support, moderator_emails, queue_url
 
 
 class Command(BaseCommand):
@@ -17,8 +18,14 @@ class Command(BaseCommand):
         unsent = Comment.objects.filter(support_sent_at=None, support_requested_at__lt=timezone.now() - SUPPORT_RETRY)
         support = sum(mail_support(pk) for pk in unsent.values_list("pk", flat=True))
         unalerted = Comment.objects.filter(status=CommentStatus.PENDING, alerted_at=None)
+        # Urgent ones one by one (alert_moderators skips any another worker is sending right now).
         retried = sum(alert_moderators(pk) for pk in unalerted.filter(is_urgent=True).values_list("pk", flat=True))
-        waiting = list(unalerted.filter(is_urgent=False).select_related("article").order_by("created_at"))
+        waiting = list(
+            unalerted.filter(is_urgent=False)
+            .filter(Q(alert_claimed_at=None) | Q(alert_claimed_at__lt=timezone.now() - ALERT_LEASE))
+            .select_related("article")
+            .order_by("created_at")
+        )
         recipients = moderator_emails()
         if waiting and recipients:
             lines = [f"- {c.name} on “{c.article.title}”: {'; '.join(c.hold_reasons)}" for c in waiting]
