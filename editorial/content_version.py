@@ -36,7 +36,7 @@ from .registry import publishable_models
 
 COPY_KEY = "content-version"
 # This process's last check of the cache's copy against the row: when, and the cache failures seen then.
-_checked = {"at": float("-inf"), "failures": -1}
+_checked = {"at": float("-inf"), "failures": None}
 
 
 def public_models() -> list[type[models.Model]]:

@@ -3,14 +3,19 @@
 Every call that fails (Redis stopped, hung past its short socket timeouts, out of memory) answers as a
 miss: `get` gives the default, `set` and `add` store nothing, and the request is served uncached. After
 a failure the cache is left alone for RETRY_SECONDS, so a hung server costs one timeout per process per
-interval rather than one per request, and the failure is logged once per interval. `failures()` counts
-failures in this process: editorial.content_version checks its copy of the content version against the
-database after any failure, so a cache that lost data or came back from an old snapshot is not trusted.
+interval rather than one per request, and the failure is logged once per interval. `failures()` changes
+with every failure seen by any process on this machine: editorial.content_version checks its copy of the
+content version against the database after any failure, so a cache that lost data or came back from an old
+snapshot is not trusted.
 """
 
+import contextlib
 import logging
+import os
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from django.core.cache.backends.redis import RedisCache
 
@@ -21,9 +26,18 @@ _lock = threading.Lock()
 _state = {"open_until": 0.0, "failures": 0}
 
 
-def failures() -> int:
-    """How many cache failures this process has seen (a number that only grows)."""
-    return _state["failures"]
+# Failures are also marked in a file every worker of this machine sees, so that a worker that happened to
+# serve nothing while the cache was away still checks the content version at its next request.
+MARKER = Path(tempfile.gettempdir()) / f"kratom-info-cache-failures-{os.getuid()}"
+
+
+def failures() -> tuple[int, int]:
+    """A mark that changes whenever a cache failure happens in this process or on this machine."""
+    try:
+        marked = MARKER.stat().st_mtime_ns
+    except OSError:
+        marked = 0
+    return _state["failures"], marked
 
 
 def degraded() -> bool:
@@ -36,6 +50,8 @@ def _failed(operation: str, error: Exception) -> None:
         already = degraded()
         _state["failures"] += 1
         _state["open_until"] = time.monotonic() + RETRY_SECONDS
+    with contextlib.suppress(OSError):
+        MARKER.touch()
     if not already:
         kind = type(error).__name__
         logger.warning("Cache %s failed (%s: %s); serving uncached for %.0fs", operation, kind, error, RETRY_SECONDS)

@@ -226,7 +226,7 @@ else:
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # How often (seconds) each process checks the cache's copy of the content version against the database row
 # (editorial/content_version.py); also at once after any cache failure.
-CONTENT_VERSION_VERIFY_SECONDS = float(os.environ.get("CONTENT_VERSION_VERIFY_SECONDS", "2"))
+CONTENT_VERSION_VERIFY_SECONDS = float(os.environ.get("CONTENT_VERSION_VERIFY_SECONDS", "0.5"))
 # With debug off and no REDIS_URL, kratom_info/wsgi.py refuses to start unless this says one process serves.
 SINGLE_PROCESS = env_bool("DJANGO_SINGLE_PROCESS")
 

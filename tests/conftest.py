@@ -97,7 +97,7 @@ def _clear_cache():
     from editorial import content_version
 
     cache.clear()
-    content_version._checked.update(at=float("-inf"), failures=-1)
+    content_version._checked.update(at=float("-inf"), failures=None)
     yield
     cache.clear()
 
