@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -170,9 +170,13 @@ class Publishable(models.Model):
     def save(self, *args, **kwargs) -> None:
         creating = self.pk is None
         self.render_markdown()
-        super().save(*args, **kwargs)
-        if creating:
-            # Ids in the body carry the primary key, known only now.
+        if not creating:
+            super().save(*args, **kwargs)
+            return
+        # Ids in the body carry the primary key, known only after the insert. One transaction, so the new
+        # content version the insert's signals start reaches readers only once the final ids are written.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
             self.render_markdown()
             self.save_derived_fields()
 
@@ -234,6 +238,7 @@ class Publishable(models.Model):
 
     def save_derived_fields(self) -> None:
         """Write only the columns computed from the body: no history row, no timestamp change."""
+        # bumps: its callers do (save(): the insert's signals, same transaction; rerender_markdown, rebuild_index)
         type(self)._base_manager.filter(pk=self.pk).update(**{f: getattr(self, f) for f in self.derived_fields})
 
     def search_text(self) -> str:
