@@ -1,5 +1,8 @@
 """The reply page: "Leave a reply" under an article. Never cached, never indexed."""
 
+import logging
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,12 +13,15 @@ from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 from editorial.net import UnknownClientAddress, client_ip, ip_hash
+from kratom_info.middleware import RETRY_AFTER_SECONDS
 
 from . import identity
-from .crisis import post_mentions_crisis
+from .crisis import mentions_crisis, post_mentions_crisis
 from .forms import ParentForm, ReplyForm, new_timestamp
 from .models import Comment, CommentStatus
 from .services import CommentRefusedError, comment_create
+
+logger = logging.getLogger(__name__)
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -28,6 +34,15 @@ class ReplyView(View):
     http_method_names = ["get", "post"]
 
     def dispatch(self, request, slug):
+        try:
+            return self.dispatch_reply(request, slug)
+        except (OperationalError, InterfaceError) as error:  # the database is down, hung or timed out
+            if request.method != "POST":
+                raise  # a page to read: DatabaseUnavailableMiddleware's 503
+            logger.error("Database unavailable: a reply to %s was not saved: %s", slug, error)
+            return self.not_saved(request, slug)
+
+    def dispatch_reply(self, request, slug):
         self.article = get_object_or_404(Article.objects.published(), slug=slug)
         self.parent = None
         # Crisis language is looked for first, in name and body, before any refusal: every page
@@ -72,6 +87,23 @@ class ReplyView(View):
             return HttpResponseSeeOther(f"{reverse('get_help')}?from=reply")
         state = "published" if comment.status == CommentStatus.APPROVED else "held"
         return HttpResponseSeeOther(f"{self.article.get_absolute_url()}?reply={state}#comments")
+
+    def not_saved(self, request, slug):
+        """The database failed while a reply was checked or saved: a 503 page that says the reply was NOT
+        saved, with the writer's words still in the form, and the crisis lines if they call for them (the
+        built-in phrases: the ones moderators added are in the database). Nothing here asks the database."""
+        self.article = getattr(self, "article", None) or Article(slug=slug)  # not looked up yet: no title
+        self.parent = getattr(self, "parent", None)
+        if not hasattr(self, "crisis"):
+            self.crisis = any(mentions_crisis(str(request.POST.get(f, ""))[:20_000]) for f in ("name", "body"))
+        kept = {name: request.POST.get(name, "") for name in ("name", "email", "body")}
+        form = ReplyForm(initial=kept, article=self.article)
+        # The signed form they sent, not a new one: it names the article (which may not have been read), and
+        # if the reply did arrive after all, it is stored once.
+        ts = request.POST.get("ts", "")
+        response = self.page(form, status=503, not_saved=True, database_unavailable=True, ts=ts)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     def page(self, form, *, status: int = 200, **flags):
         if form is not None and form.is_bound:

@@ -180,6 +180,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL's bounds, in seconds. All of them sit well under gunicorn's --timeout (30 s in the README), so a
+# slow, locked or hung database costs a request at most DATABASE_POOL_TIMEOUT + DATABASE_ANSWER_TIMEOUT (15 s),
+# then the 503 page, never a worker killed mid-request and a dropped connection. The server enforces the
+# statement and lock timeouts (0: none); a server that does not answer at all (hung, SIGSTOPped, its host gone)
+# never does, so the client bounds opening a connection (libpq's connect_timeout: whole seconds, at least 2),
+# waiting for one from the pool, and every wait for an answer (kratom_info/database.py; 0: none). A long
+# maintenance command can lift them: DATABASE_STATEMENT_TIMEOUT=0 python manage.py ...
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
+DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+DATABASE_CONNECT_TIMEOUT = max(2, int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+DATABASE_POOL_TIMEOUT = float(os.environ.get("DATABASE_POOL_TIMEOUT", "3"))
+# Above the statement timeout, so a slow statement the server is still answering for ends with its own error
+# (and the connection stays usable); only silence ends with this one. By default off when statements are unbounded.
+DATABASE_ANSWER_TIMEOUT = float(
+    os.environ.get("DATABASE_ANSWER_TIMEOUT", DATABASE_STATEMENT_TIMEOUT + 2 if DATABASE_STATEMENT_TIMEOUT else 0)
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
@@ -189,16 +205,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    from kratom_info.database import bounded_connection_class
+
     # With CONN_HEALTH_CHECKS on, Django gives the pool a `check` that drops dead
     # connections (after a server restart) before handing them out.
+    url_options = DATABASES["default"].get("OPTIONS", {})  # e.g. ?sslmode=require in DATABASE_URL
     DATABASES["default"]["OPTIONS"] = {
+        **url_options,
+        # The server's own bounds (it cancels the statement, a 503 page), in milliseconds.
+        "options": " ".join(
+            filter(
+                None,
+                [
+                    url_options.get("options", ""),
+                    f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+                    f"-c lock_timeout={round(DATABASE_LOCK_TIMEOUT * 1000)}",
+                ],
+            )
+        ),
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
         "pool": {
             "min_size": int(os.environ.get("DATABASE_POOL_MIN", "1")),
             "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
-            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "3")),  # then a 503 page, not a hang
+            "timeout": DATABASE_POOL_TIMEOUT,  # then a 503 page, not a hang
             # The pool retries a lost server with doubling delays for this long, then gives up and the next
             # request tries at once. Kept short, so the first request after a restart finds the server.
             "reconnect_timeout": float(os.environ.get("DATABASE_POOL_RECONNECT_TIMEOUT", "2")),
+            # A server that stops answering mid-query (hung, not down): the client gives up by itself.
+            "connection_class": bounded_connection_class(DATABASE_ANSWER_TIMEOUT, DATABASE_CONNECT_TIMEOUT),
         },
     }
 

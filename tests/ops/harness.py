@@ -286,3 +286,172 @@ def prepared_site(database_url: str, **env: str) -> dict[str, str]:
     manage("migrate", "--no-input", env=environment)
     manage("load_demo_content", "--allow-in-production", env=environment)
     return environment
+
+
+# The documented deployment: the README's gunicorn command, deploy/nginx.conf in front of it, and a PostgreSQL
+# cluster that can hang (SIGSTOP) rather than stop.
+
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+README_WORKERS, README_TIMEOUT = 3, 30  # gunicorn ... --workers 3 --timeout 30, as in "Running in production"
+
+
+class ReadmeNode(Node):
+    """A node started with the README's gunicorn command: 3 sync workers, --timeout 30."""
+
+    def start(self, timeout: float = 60) -> "ReadmeNode":
+        command = [str(BIN / "gunicorn"), "kratom_info.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--workers", str(README_WORKERS), "--timeout", str(README_TIMEOUT)]
+        command += ["--graceful-timeout", "5", "--no-control-socket"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.wait_until_healthy(timeout)
+        return self
+
+
+NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")  # Debian's is in /usr/sbin
+
+
+def nginx_available() -> bool:
+    return NGINX is not None and shutil.which("openssl") is not None
+
+
+class TLSClient(Client):
+    """HTTPS to nginx, keeping cookies like a browser. It sends no X-Forwarded-Proto: nginx sets it."""
+
+    def request(
+        self, method: str, path: str, data: dict | None = None, headers: dict | None = None, files: dict | None = None
+    ) -> Response:
+        import ssl
+
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # the harness's own certificate
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", self.port, timeout=self.timeout, source_address=(self.source, 0), context=context
+        )
+        sent = {"Host": "127.0.0.1", **(headers or {})}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            sent["Referer"] = f"https://127.0.0.1{path}"  # same origin: nginx passes the host without the port
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            raw = connection.getresponse()
+            text = raw.read().decode("utf-8", "replace")
+            for line in raw.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(line).items():
+                    self.cookies[name] = morsel.value
+            return Response(raw.status, {name.lower(): value for name, value in raw.getheaders()}, text)
+        finally:
+            connection.close()
+
+
+class Nginx:
+    """deploy/nginx.conf in front of a node: nginx in the foreground (no daemon), with its own prefix directory,
+    configuration, certificate and free ports. Only the addresses, ports, server name and certificate differ
+    from the file in the repository."""
+
+    def __init__(self, upstream_port: int):
+        self.upstream_port = upstream_port
+        self.port, self.http_port = free_port(), free_port()  # HTTPS, and the plain HTTP that redirects
+        self.directory = Path(tempfile.mkdtemp(prefix="kratom-nginx-"))
+        self.directory.chmod(0o755)  # nginx's workers (nobody) keep request bodies in temporary files here
+        self.log = self.directory / "nginx.log"
+        self.process: subprocess.Popen | None = None
+
+    def site_config(self) -> str:
+        """deploy/nginx.conf with this harness's addresses; every change must apply, or the file has moved on."""
+        text = NGINX_CONF.read_text()
+        changes = [
+            (r"server 127\.0\.0\.1:8000;", f"server 127.0.0.1:{self.upstream_port};", 1),
+            (r"listen 80;", f"listen 127.0.0.1:{self.http_port};", 1),
+            (r"listen 443 ssl;", f"listen 127.0.0.1:{self.port} ssl;", 1),
+            (r"listen \[::\]:(80|443)( ssl)?;\n", "", 2),
+            (r"server_name kratom\.example;", "server_name 127.0.0.1;", 2),
+            (r"ssl_certificate \S+;", f"ssl_certificate {self.directory / 'cert.pem'};", 1),
+            (r"ssl_certificate_key \S+;", f"ssl_certificate_key {self.directory / 'key.pem'};", 1),
+        ]
+        for pattern, replacement, expected in changes:
+            text, made = re.subn(pattern, replacement, text)
+            if made != expected:
+                raise RuntimeError(f"deploy/nginx.conf: {pattern!r} matched {made} times, not {expected}")
+        return text
+
+    def start(self, timeout: float = 30) -> "Nginx":
+        key, certificate = str(self.directory / "key.pem"), str(self.directory / "cert.pem")
+        openssl = "openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -days 2 -subj /CN=localhost"
+        subprocess.run(
+            [*openssl.split(), "-keyout", key, "-out", certificate],
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+        (self.directory / "kratom_info.conf").write_text(self.site_config())
+        kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        temp_paths = "".join(f"    {kind}_temp_path {self.directory / kind};\n" for kind in kinds)
+        (self.directory / "nginx.conf").write_text(
+            f"worker_processes 1;\npid {self.directory / 'nginx.pid'};\nerror_log {self.log} warn;\n"
+            "events { worker_connections 1024; }\n"
+            "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
+            f"    access_log off;\n{temp_paths}    include {self.directory / 'kratom_info.conf'};\n}}\n"
+        )
+        command = [NGINX, "-p", f"{self.directory}/", "-c", str(self.directory / "nginx.conf"), "-g", "daemon off;"]
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited with {self.process.returncode}:\n{self.output()}")
+            with contextlib.suppress(OSError):
+                if self.client(timeout=5).get("/healthz").status == 200:
+                    return self
+            time.sleep(0.2)
+        raise TimeoutError(f"nginx did not answer within {timeout}s:\n{self.output()}")
+
+    def client(self, **kwargs) -> TLSClient:
+        return TLSClient(self.port, **kwargs)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-5000:] if self.log.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)  # fast shutdown: open slow connections are not waited for
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class PausableCluster(Cluster):
+    """A throwaway cluster that can also hang: SIGSTOP to its postmaster and every process it started, so
+    connections are accepted by the kernel and never answered. Only this cluster's processes, found from its
+    own postmaster.pid, are ever signalled."""
+
+    def pids(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == postmaster:  # the parent's pid
+                    children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    def pause(self) -> None:
+        self.paused = self.pids()
+        for pid in self.paused:  # the postmaster first: it forks no new backend after that
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in reversed(getattr(self, "paused", [])):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        self.paused = []
+
+    def remove(self) -> None:
+        self.resume()  # never leave a stopped server behind
+        super().remove()
