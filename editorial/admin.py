@@ -1,14 +1,17 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .admin_workflow import HistoryAdmin, PublishableAdmin, SingletonAdmin, TransitionForm, render_preview
-from .diff import field_diffs
+from .diff import field_diffs, word_diff
+from .locking import saved_by
 from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
-from .revisions import preview_object, revisable_fields, snapshot
+from .revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
 from .services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
 
@@ -84,6 +87,53 @@ class TransitionLogAdmin(admin.ModelAdmin):
         return False
 
 
+class PublishRevisionForm(TransitionForm):
+    """Publishing a revision: a note, and for each part the live page changed since, the reviewer's choice."""
+
+    # The version of the live page the reviewer saw: their choices hold for it alone (the page sends it).
+    live_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    CHOICES = [("live", _lazy("Keep the live version")), ("revision", _lazy("Publish this revision's version"))]
+
+    def __init__(self, *args, conflicts=(), **kwargs):
+        super().__init__(*args, publishes=True, **kwargs)
+        for conflict in conflicts:
+            self.fields[f"resolve_{conflict['name']}"] = forms.ChoiceField(
+                label=_("What should readers see?"), choices=self.CHOICES, widget=forms.RadioSelect
+            )
+        self.conflicts = [{**conflict, "field": self[f"resolve_{conflict['name']}"]} for conflict in conflicts]
+
+    def publish_arguments(self) -> dict:
+        data = self.cleaned_data
+        chosen = {name.removeprefix("resolve_"): value for name, value in data.items() if name.startswith("resolve_")}
+        return {
+            "note": data["note"],
+            "material_change": data.get("material_change", False),
+            "keep_live": {name for name, value in chosen.items() if value == "live"},
+            "overwrite": {name for name, value in chosen.items() if value == "revision"},
+            "live_version": data["live_version"],
+        }
+
+
+def revision_conflicts_shown(revision: Revision, live) -> list[dict]:
+    """Each part the live item changed since the revision was proposed and the revision would overwrite:
+    its label, the change on the live page since, and what publishing the revision would do to it."""
+    model, current = type(live), snapshot(live)
+    shown = []
+    for name in overwritten(current, revision.base, revision.data):
+        part = next(part for part in PARTS if name in revision.data.get(part, {}))
+        values = (revision.base.get(part, {}).get(name), current[part].get(name), revision.data[part][name])
+        then, now, proposed = (part_text(model, part, name, value) for value in values)
+        shown.append(
+            {
+                "name": name,
+                "label": part_label(model, name),
+                "since": word_diff(then, now),
+                "proposed": word_diff(now, proposed),
+            }
+        )
+    return shown
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
     """Pending edits to live content: compare, preview, publish or withdraw."""
@@ -130,11 +180,14 @@ class RevisionAdmin(admin.ModelAdmin):
         live = revision.content_object
         fields = revisable_fields(type(live))
         labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
+        conflicts = revision_conflicts_shown(revision, live) if revision.status == RevisionStatus.PENDING else []
         current = snapshot(live)["fields"]
         proposed = {**current, **revision.data.get("fields", {})}  # a revision holds only what it changes
         extra_context = {
             **(extra_context or {}),
             "live": live,
+            "conflicts": conflicts,
+            "saved_by": saved_by(live, revision.base_version) if conflicts else "",
             "live_change_url": reverse(f"admin:{live._meta.app_label}_{live._meta.model_name}_change", args=[live.pk]),
             "diffs": field_diffs(current, proposed, labels),
             "links_changed": bool(revision.data.get("m2m")),
@@ -151,10 +204,12 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def publish_view(self, request, pk):
         revision = self._revision(request, pk)
-        form = TransitionForm(request.POST or None, publishes=True)
+        live = revision.content_object
+        conflicts = revision_conflicts_shown(revision, live)
+        form = PublishRevisionForm(request.POST or None, conflicts=conflicts)
         if request.method == "POST" and form.is_valid():
             try:
-                live = revision_publish(revision=revision, user=request.user, **form.cleaned_data)
+                live = revision_publish(revision=revision, user=request.user, **form.publish_arguments())
             except WorkflowError as refusal:
                 messages.error(request, _("Not published: %(reasons)s") % {"reasons": " ".join(refusal.problems)})
                 return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[pk]))
@@ -165,12 +220,13 @@ class RevisionAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "object": revision,
-            "transition": {"label": _("Publish this revision")},
+            "live": live,
+            "saved_by": saved_by(live, revision.base_version) if conflicts else "",
             "problems": revision_problems(revision=revision, user=request.user),
             "form": form,
             "title": _("Publish this revision"),
         }
-        return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
+        return TemplateResponse(request, "admin/editorial/revision_publish.html", context)
 
     def withdraw_view(self, request, pk):
         revision = self._revision(request, pk)

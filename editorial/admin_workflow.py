@@ -1,4 +1,6 @@
-"""The review workflow in the admin: transitions, pending revisions, previews, version diffs.
+"""The review workflow in the admin: transitions, pending revisions, previews.
+
+Version diffs are in editorial.admin_history; the version check on every save in editorial.locking.
 
 Every button and action comes from editorial.workflow.TRANSITIONS and goes
 through editorial.services, so the admin can do nothing the services refuse.
@@ -10,20 +12,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
-from .diff import field_diffs
+from .admin_history import VersionsMixin
+from .locking import VersionedForm, child_changes
 from .models import Revision, RevisionStatus, Status
 from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
-from .services import WorkflowError, content_transition, revision_create, revision_from_history
+from .services import WorkflowError, content_transition, revision_create
 from .workflow import TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
@@ -39,11 +40,6 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not publishes:  # only a reviewer publishing may put a note in front of readers
             del self.fields["material_change"]
-
-
-class CompareForm(forms.Form):
-    a = forms.IntegerField(min_value=1)
-    b = forms.IntegerField(min_value=1)
 
 
 def render_preview(request, obj):
@@ -98,9 +94,10 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(HistoryAdmin):
+class PublishableAdmin(VersionsMixin, HistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
+    form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused
     change_form_template = "admin/editorial/publishable_change_form.html"
     object_history_template = "admin/editorial/publishable_history.html"
     formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
@@ -165,7 +162,7 @@ class PublishableAdmin(HistoryAdmin):
         if self.fieldsets:
             return self.fieldsets
         publication = {name for _title, options in self.publishable_fieldsets for name in options["fields"]}
-        content = [f for f in self.get_fields(request, obj) if f not in publication]
+        content = [f for f in self.get_fields(request, obj) if f not in publication | {"lock_version"}]
         return [(None, {"fields": content}), *self.publishable_fieldsets]
 
     def has_delete_permission(self, request, obj=None) -> bool:
@@ -174,11 +171,20 @@ class PublishableAdmin(HistoryAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        form = context["adminform"].form
+        if form.stale:  # refused: based on a version that is no longer the saved one (editorial.locking)
+            form.changes += child_changes(form.live, [inline.formset for inline in context["inline_admin_formsets"]])
+            response.status_code = 409
+        return response
+
     # -- edits to live content become pending revisions ------------------------
 
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
+        obj.lock_version = form.cleaned_data["lock_version"]  # checked against the locked row by the form
         status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
         if status == Status.PUBLISHED:
             request._kratom_revision_pending = True  # saved in save_related, with m2m and child rows
@@ -236,12 +242,6 @@ class PublishableAdmin(HistoryAdmin):
                 name=f"{prefix}_transition",
             ),
             path("<path:object_id>/preview/", wrap(self.preview_view), name=f"{prefix}_preview"),
-            path("<path:object_id>/history/compare/", wrap(self.compare_view), name=f"{prefix}_compare"),
-            path(
-                "<path:object_id>/history/<int:history_id>/propose/",
-                wrap(require_POST(self.propose_restore_view)),
-                name=f"{prefix}_propose_restore",
-            ),
             *super().get_urls(),
         ]
 
@@ -294,51 +294,6 @@ class PublishableAdmin(HistoryAdmin):
 
     def preview_view(self, request, object_id):
         return render_preview(request, self._object_or_404(request, object_id))
-
-    def compare_view(self, request, object_id):
-        obj = self._object_or_404(request, object_id)
-        versions = list(obj.history.select_related("history_user")[:100])
-        form = CompareForm(request.GET or None)
-        if request.GET and not form.is_valid():
-            return TemplateResponse(request, "admin/editorial/history_compare.html", {"form": form}, status=400)
-        by_id = {version.history_id: version for version in versions}
-        if form.is_bound:
-            old, new = by_id.get(form.cleaned_data["a"]), by_id.get(form.cleaned_data["b"])
-            if old is None or new is None:
-                raise Http404
-        elif len(versions) >= 2:
-            new, old = versions[0], versions[1]
-        else:
-            old = new = versions[0] if versions else None
-        fields = revisable_fields(type(obj))
-        labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "object": obj,
-            "versions": versions,
-            "old": old,
-            "new": new,
-            "diffs": field_diffs(_version_values(old, fields), _version_values(new, fields), labels) if old else [],
-            "can_propose": self.has_change_permission(request, obj),
-            "title": _("Compare versions of “%(title)s”") % {"title": obj.title},
-        }
-        return TemplateResponse(request, "admin/editorial/history_compare.html", context)
-
-    def propose_restore_view(self, request, object_id, history_id):
-        obj = self._object_or_404(request, object_id)
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        historical = get_object_or_404(obj.history, history_id=history_id)
-        revision = revision_from_history(historical=historical, user=request.user)
-        messages.info(
-            request, _("The old version is proposed as a pending revision; a medical reviewer must publish it.")
-        )
-        return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[revision.pk]))
-
-
-def _version_values(version, fields) -> dict:
-    return {field.name: getattr(version, field.attname, None) for field in fields} if version else {}
 
 
 def _bulk_action(name: str):

@@ -9,6 +9,7 @@ from django.db import models
 
 from .models import Citation, Publishable, Source
 
+PARTS = ("fields", "m2m", "children")
 # Set only by the workflow, never by an edit.
 WORKFLOW_FIELDS = {"status", "published_at", "reviewed_by", "last_reviewed_at", "superseded_by"}
 
@@ -74,13 +75,73 @@ def children_from_formsets(obj: Publishable, formsets) -> dict:
     return children
 
 
-def changes_from(live: Publishable, data: dict) -> dict:
-    """Keep only the parts of `data` that differ from the live item."""
-    current = snapshot(live)
+def historical_m2m(historical) -> dict[str, list]:
+    """The many-to-many values a history record kept (fields without history are left out)."""
+    m2m = {}
+    for field in revisable_m2m(historical.instance_type):
+        rows = getattr(historical, field.name, None)
+        if rows is not None:
+            m2m[field.name] = sorted(rows.values_list(field.m2m_reverse_field_name(), flat=True))
+    return m2m
+
+
+def changes_from(current: dict, data: dict) -> dict:
+    """Keep only the parts of `data` that differ from `current`, a snapshot of the live item.
+
+    Text that differs only in space at its ends is unchanged: the admin's form strips it (a body saved
+    with a final newline would otherwise be "changed" by every edit, and undo other revisions of it).
+    """
     return {
-        part: {name: value for name, value in data.get(part, {}).items() if current[part].get(name) != value}
-        for part in ("fields", "m2m", "children")
+        part: {
+            name: value for name, value in data.get(part, {}).items() if _trim(current[part].get(name)) != _trim(value)
+        }
+        for part in PARTS
     }
+
+
+def _trim(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def base_of(current: dict, data: dict) -> dict:
+    """A revision's base: the live values, from the snapshot `current`, of what `data` changes."""
+    return {part: {name: current[part].get(name) for name in data.get(part, {})} for part in PARTS}
+
+
+def overwritten(current: dict, base: dict, data: dict) -> list[str]:
+    """What `data` would change that the live item (`current`) changed since `base`.
+
+    A part with no recorded base (a revision older than bases) counts: nobody can say it did not change.
+    """
+    missing = object()
+    return [
+        name
+        for part in PARTS
+        for name, value in data.get(part, {}).items()
+        if current[part].get(name) not in (base.get(part, {}).get(name, missing), value)
+    ]
+
+
+def without(data: dict, names) -> dict:
+    """`data` less the named fields, many-to-many fields or kinds of child rows."""
+    return {part: {name: v for name, v in data.get(part, {}).items() if name not in names} for part in PARTS}
+
+
+def part_label(model: type[Publishable], name: str) -> str:
+    """A field, many-to-many field or kind of child rows, named as editors read it."""
+    if name in children_spec(model):
+        return str(getattr(model, name).rel.related_model._meta.verbose_name_plural).capitalize()
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def part_text(model: type[Publishable], part: str, name: str, value) -> str:
+    """A value from a snapshot as a reviewer reads it: related items by name, child rows one a line."""
+    if part == "m2m":
+        related = model._meta.get_field(name).related_model._base_manager.in_bulk(value or [])
+        return ", ".join(str(related[pk]) for pk in value or [] if pk in related)
+    if part == "children":
+        return "\n".join(" | ".join(str(v) for v in row.values() if v not in (None, "")) for row in value or [])
+    return "" if value is None else str(value)
 
 
 def encode(field: models.Field, instance) -> str | None:

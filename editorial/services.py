@@ -1,5 +1,7 @@
 """Multi-step writes with side effects. Keyword-only, typed arguments; refusals say why."""
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -9,7 +11,18 @@ from django.utils.translation import gettext as _
 
 from .markdown import render
 from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, Source, TransitionLog
-from .revisions import apply_fields, changes_from, replace_children, revisable_m2m, snapshot
+from .revisions import (
+    apply_fields,
+    base_of,
+    changes_from,
+    historical_m2m,
+    overwritten,
+    part_label,
+    replace_children,
+    revisable_m2m,
+    snapshot,
+    without,
+)
 from .workflow import TRANSITIONS_BY_NAME, has_body, reviewer_has_credentials, reviewer_is_not_author
 
 
@@ -118,12 +131,23 @@ def content_archive(*, obj: Publishable, user: AbstractBaseUser, note: str = "")
 def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, note: str = "") -> Revision:
     """Store an edit to published content for review; the live row is not touched.
 
-    Only what differs from the live item is kept, so two pending revisions that
-    change different fields do not undo each other when both are published.
+    `data` is `obj` as edited; the revision is based on obj's version, which must still be the live one.
+    Only what differs from the live item is kept, with the live values it replaces (its base), so that
+    publishing can tell what changed on the live item since.
     """
-    data = changes_from(type(obj)._base_manager.get(pk=obj.pk), data)
+    live = type(obj)._base_manager.get(pk=obj.pk)
+    if live.lock_version != obj.lock_version:
+        raise WorkflowError([_("It was changed since you opened it. Open it again and make your edit there.")])
+    current = snapshot(live)
+    data = changes_from(current, data)
     revision = Revision(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, data=data, author=user, note=note
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        data=data,
+        base_version=live.lock_version,
+        base=base_of(current, data),
+        author=user,
+        note=note,
     )
     revision.full_clean()
     revision.save()
@@ -133,15 +157,18 @@ def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, not
 def revision_from_history(*, historical, user: AbstractBaseUser) -> Revision:
     """Propose restoring an old version: a pending Revision that goes through review like any edit."""
     live = historical.instance_type._base_manager.get(pk=historical.id)
-    m2m = {}
-    for field in revisable_m2m(type(live)):
-        rows = getattr(historical, field.name, None)
-        if rows is not None:  # m2m fields without history keep their live values
-            m2m[field.name] = sorted(rows.values_list(field.m2m_reverse_field_name(), flat=True))
-    # The old version's fields; child rows have no history, so they stay as they are now.
-    data = snapshot(historical.instance, m2m=m2m)
+    # The old version's fields and recorded links; child rows have no history, so they stay as they are now.
+    data = snapshot(historical.instance, m2m=historical_m2m(historical))
     when = historical.history_date.strftime("%Y-%m-%d %H:%M")
     return revision_create(obj=live, user=user, data=data, note=_("Restore the version of %(when)s") % {"when": when})
+
+
+def revision_conflicts(*, revision: Revision, live: Publishable | None = None) -> list[str]:
+    """The fields (and links, child rows) the live item changed since the revision's base that it would
+    overwrite. Publishing asks the reviewer about each: keep the live version, or the revision's."""
+    if live is None:
+        live = revision.content_type.model_class()._base_manager.get(pk=revision.object_id)
+    return overwritten(snapshot(live), revision.base, revision.data)
 
 
 def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str]:
@@ -166,16 +193,39 @@ def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str
 
 
 def revision_publish(
-    *, revision: Revision, user: AbstractBaseUser, note: str = "", material_change: bool = False
+    *,
+    revision: Revision,
+    user: AbstractBaseUser,
+    note: str = "",
+    material_change: bool = False,
+    keep_live: Collection[str] = (),
+    overwrite: Collection[str] = (),
+    live_version: int | None = None,
 ) -> Publishable:
-    """Apply a reviewed revision to the live item in one transaction: fields, links, child rows, log."""
+    """Apply a reviewed revision to the live item in one transaction: fields, links, child rows, log.
+
+    Where the live item changed since the revision was proposed (revision_conflicts), the reviewer must say
+    for each part: `keep_live` (the revision is re-based: that part is dropped) or `overwrite`. Their
+    choices hold for the live version they saw, `live_version`, if given.
+    """
     with transaction.atomic():
         revision = Revision.objects.select_for_update().get(pk=revision.pk)
-        if problems := revision_problems(revision=revision, user=user):
-            raise WorkflowError(problems)
         model = revision.content_type.model_class()
         live = model._base_manager.select_for_update().get(pk=revision.object_id)
+        if live_version is not None and live_version != live.lock_version:
+            raise WorkflowError([_("The live page changed while you were looking at it. Look again, then publish.")])
+        conflicts = revision_conflicts(revision=revision, live=live)
+        if undecided := [name for name in conflicts if name not in {*keep_live, *overwrite}]:
+            message = _(
+                "Changed on the live page since this revision was proposed: %(fields)s. Choose for each "
+                "whether to keep the live version or publish the revision's."
+            )
+            raise WorkflowError([message % {"fields": ", ".join(part_label(model, name) for name in undecided)}])
+        revision.data = without(revision.data, keep_live)
+        if problems := revision_problems(revision=revision, user=user):
+            raise WorkflowError(problems)
         apply_fields(live, revision.data)
+        live._history_user = user  # history says who put it live, however this is called
         live.reviewed_by = user.contributor
         live.last_reviewed_at = timezone.now()
         live.full_clean()
@@ -196,7 +246,7 @@ def revision_publish(
         )
         revision.status = RevisionStatus.PUBLISHED
         revision.decided_by, revision.decided_at = user, timezone.now()
-        revision.save(update_fields=["status", "decided_by", "decided_at"])
+        revision.save(update_fields=["status", "decided_by", "decided_at", "data"])
     return live
 
 

@@ -132,6 +132,8 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # One more on every save: a form or a revision says which version it was based on (editorial.locking).
+    lock_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     superseded_by = models.ForeignKey(
         "self",
         verbose_name=_("superseded by"),
@@ -169,6 +171,11 @@ class Publishable(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         creating = self.pk is None
+        if not creating:
+            # Writers of content lock the row first, so this is one more than what everyone else saw.
+            self.lock_version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "lock_version"]
         self.render_markdown()
         if not creating:
             super().save(*args, **kwargs)

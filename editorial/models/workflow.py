@@ -56,6 +56,10 @@ class Revision(models.Model):
     content_object = GenericForeignKey("content_type", "object_id")
     # {"fields": {name: value}, "m2m": {name: [pk, ...]}, "children": {name: [{field: value}, ...]}}
     data = models.JSONField(_("proposed content"))
+    # What it was based on: the live item's version, and the live values (same shape as `data`) of what it
+    # changes. Publishing asks the reviewer about every part the live item changed since (services).
+    base_version = models.PositiveIntegerField(_("based on version"), null=True, blank=True, editable=False)
+    base = models.JSONField(_("live content it was based on"), default=dict, blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -86,6 +86,7 @@ def test_status_and_review_fields_cannot_be_set_through_the_form(admin_client_lo
         "vein_colour": strain.vein_colour,
         "marketed_names": "",
         "cautions": "",
+        "lock_version": strain.lock_version,  # the version the form was opened on (editorial.locking)
         "effects-TOTAL_FORMS": "0",
         "effects-INITIAL_FORMS": "0",
     }

@@ -169,7 +169,7 @@ def test_edits_to_a_live_strains_effects_wait_for_review(people, client):
     reviewer = login("reviewer")
     data = {
         "title": strain.title, "slug": strain.slug, "summary": strain.summary, "body": strain.body,
-        "vein_colour": strain.vein_colour, "marketed_names": "", "cautions": "",
+        "vein_colour": strain.vein_colour, "marketed_names": "", "cautions": "", "lock_version": strain.lock_version,
         "effects-TOTAL_FORMS": "1", "effects-INITIAL_FORMS": "1",
         "effects-0-id": effect.pk, "effects-0-strain": strain.pk, "effects-0-effect": "Sleepiness (user reports)",
         "effects-0-evidence_level": "anecdotal", "effects-0-order": "0",
@@ -255,9 +255,9 @@ def test_revert_restores_many_to_many_values_too(people, live):
 
 
 def test_a_browser_style_crlf_resubmission_changes_nothing_but_what_was_edited(people, live):
-    form = article_form(live, title="New title", body=live.body.replace("\n", "\r\n"), key_takeaways="a\r\nb")
     live.key_takeaways = "a\nb"
     live.save()
+    form = article_form(live, title="New title", body=live.body.replace("\n", "\r\n"), key_takeaways="a\r\nb")
     login("editor").post(change_url(live), form)
     page = login("reviewer").get(reverse("admin:editorial_revision_change", args=[Revision.objects.get().pk]))
     labels = [label for label, _diff in page.context["diffs"]]

@@ -22,6 +22,7 @@ def transition_url(obj, name: str) -> str:
 
 
 def article_form(article, **changes) -> dict:
+    """The change form's data, as if opened now: it carries the version saved now (editorial.locking)."""
     data = {
         "title": article.title,
         "slug": article.slug,
@@ -34,4 +35,6 @@ def article_form(article, **changes) -> dict:
         "related_risks": [],
         "related_faqs": [],
     }
+    if article.pk:
+        data["lock_version"] = type(article)._base_manager.get(pk=article.pk).lock_version
     return {**data, **changes}
