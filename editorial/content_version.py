@@ -35,8 +35,11 @@ from .models import ContentVersion, Status
 from .registry import publishable_models
 
 COPY_KEY = "content-version"
-# This process's last check of the cache's copy against the row: when, and the cache failures seen then.
-_checked = {"at": float("-inf"), "failures": None}
+# This process's last check of the cache's copy against the row: when, and the cache failures seen then;
+# and when the database last failed to answer it (then the copy is used without asking for a while, so a
+# request during a database outage waits for the database at most once: in its view, not here too).
+_checked = {"at": float("-inf"), "failures": None, "database_failed_at": float("-inf")}
+DATABASE_BACKOFF = 10.0  # seconds
 
 
 def public_models() -> list[type[models.Model]]:
@@ -139,12 +142,16 @@ def _verified(copy: dict | None, now: float) -> dict:
     """The row's version when the copy is missing or behind it (the copy is repaired); the copy when the
     database cannot be read (DatabaseError when there is no copy either: the caller serves uncached)."""
     failures = resilient_cache.failures()
+    if now - _checked["database_failed_at"] < DATABASE_BACKOFF:
+        if copy is None:
+            raise DatabaseError("the database failed a moment ago")  # served uncached: the view answers 503
+        return copy
     try:
         truth = _copy()
     except DatabaseError:
+        _checked["database_failed_at"] = now
         if copy is None:
             raise
-        _checked["at"] = now  # tried: again after the interval, not on every request while it is away
         return copy
     except ContentVersion.DoesNotExist:
         version_bump()

@@ -97,7 +97,7 @@ def _clear_cache():
     from editorial import content_version
 
     cache.clear()
-    content_version._checked.update(at=float("-inf"), failures=None)
+    content_version._checked.update(at=float("-inf"), failures=None, database_failed_at=float("-inf"))
     yield
     cache.clear()
 

@@ -139,14 +139,20 @@ def test_with_the_database_away_the_copy_is_used_so_cached_pages_are_still_serve
     page = article.get_absolute_url()
     Client().get(page)
 
+    asked = []
+
     def database_away():
         from django.db import OperationalError
 
+        asked.append(1)
         raise OperationalError("the database is away")
 
     monkeypatch.setattr(content_version, "_copy", database_away)
     content_version._checked.update(at=float("-inf"))  # a check is due
     assert content_version.content_version() == cache.get(content_version.COPY_KEY)["version"]
+    content_version._checked.update(at=float("-inf"))  # due again: but the database failed a moment ago
+    assert content_version.content_version() == cache.get(content_version.COPY_KEY)["version"]
+    assert len(asked) == 1  # a request during the outage waits for the database once (in its view), not twice
 
 
 def test_a_change_commits_its_version_in_its_own_transaction(article, reviewer):
