@@ -19,20 +19,22 @@ class Command(BaseCommand):
     def handle(self, *args, all: bool = False, **options):
         """Re-render outdated (or all) Markdown fields and refresh their search entries."""
         total = 0
-        for model in publishable_models():
-            rows = model._base_manager.all() if all else model._base_manager.exclude(rendered_with=PIPELINE_VERSION)
-            pks = list(rows.values_list("pk", flat=True))
-            count = len(pks)
-            for done, pk in enumerate(pks, start=1):
-                with transaction.atomic():
-                    # Lock the row: a save in between must not be overwritten with HTML of an older body.
-                    obj = model._base_manager.select_for_update().get(pk=pk)
-                    obj.render_markdown()
-                    obj.save_derived_fields()
-                    content_refresh_index(instance=obj)
-                if done % 100 == 0 or done == count:
-                    self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
-            total += count
-        if total:
-            version_bump()  # save_derived_fields() writes with .update(), which sends no signal
+        try:
+            for model in publishable_models():
+                rows = model._base_manager.all() if all else model._base_manager.exclude(rendered_with=PIPELINE_VERSION)
+                pks = list(rows.values_list("pk", flat=True))
+                count = len(pks)
+                for done, pk in enumerate(pks, start=1):
+                    with transaction.atomic():
+                        # Lock the row: a save in between must not be overwritten with HTML of an older body.
+                        obj = model._base_manager.select_for_update().get(pk=pk)
+                        obj.render_markdown()
+                        obj.save_derived_fields()
+                        content_refresh_index(instance=obj)
+                    total += 1
+                    if done % 100 == 0 or done == count:
+                        self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
+        finally:
+            if total:  # save_derived_fields() writes with .update(), which sends no signal; also after a failure
+                version_bump()
         self.stdout.write(self.style.SUCCESS(f"Re-rendered {total} item(s) with pipeline version {PIPELINE_VERSION}."))
