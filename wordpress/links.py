@@ -60,27 +60,39 @@ def remember_old_address(link: str, obj, note: Callable[[str, str], None]) -> No
     Never from an address that is live here (see `is_live`), and never over a redirect someone else
     made for the same path (an editor in the admin, a slug change here): both are reported, not changed.
     """
-    path = unquote(urlsplit(link).path)  # as request.path will hold it: /caf%C3%A9/ arrives as /café/
-    if path in ("", "/") or path == obj.get_absolute_url():
-        return  # "/?p=123" links are answered by WordPressLinksMiddleware instead
-    label = f"old address {path}"
-    # The shape Redirect.clean() asks of a path; and no control or invisible characters (PostgreSQL
-    # refuses NUL, and a moderator could not see the others in the admin).
-    if len(path) > 300 or path.startswith("//") or not path.isprintable() or any(c in path for c in " \\"):
-        note("skipped", f"old address {ascii(path)[:100]}: not a path a redirect can hold")
-        return
-    if is_live(path):
-        note("skipped", f"{label} is a live address here; no redirect")
-        return
-    content_type, new_path = ContentType.objects.get_for_model(obj), obj.get_absolute_url()
-    existing = Redirect.objects.filter(old_path=path).first()
-    if existing is None:
-        Redirect.objects.create(old_path=path, new_path=new_path, content_type=content_type, object_id=obj.pk)
-    elif (existing.content_type_id, existing.object_id) != (content_type.pk, obj.pk):
-        note("conflict", f"{label} already redirects to {existing.new_path}; left as it is")
-    elif existing.new_path != new_path:  # ours, from an earlier import; the draft's slug changed since
-        existing.new_path = new_path
-        existing.save(update_fields=["new_path"])
+    remember_old_addresses([(link, obj, note)])
+
+
+def remember_old_addresses(items: list[tuple[str, object, Callable[[str, str], None]]]) -> None:
+    """`remember_old_address` for each (link, item, note) in turn, with one query for the redirects already
+    there and one insert for the new ones."""
+    wanted = []
+    for link, obj, note in items:
+        path = unquote(urlsplit(link).path)  # as request.path will hold it: /caf%C3%A9/ arrives as /café/
+        if path in ("", "/") or path == obj.get_absolute_url():
+            continue  # "/?p=123" links are answered by WordPressLinksMiddleware instead
+        # The shape Redirect.clean() asks of a path; and no control or invisible characters (PostgreSQL
+        # refuses NUL, and a moderator could not see the others in the admin).
+        if len(path) > 300 or path.startswith("//") or not path.isprintable() or any(c in path for c in " \\"):
+            note("skipped", f"old address {ascii(path)[:100]}: not a path a redirect can hold")
+        elif is_live(path):
+            note("skipped", f"old address {path} is a live address here; no redirect")
+        else:
+            wanted.append((path, obj, note))
+    found = Redirect.objects.in_bulk({path for path, _, _ in wanted}, field_name="old_path")
+    new = []
+    for path, obj, note in wanted:
+        content_type, new_path = ContentType.objects.get_for_model(obj), obj.get_absolute_url()
+        existing = found.get(path)
+        if existing is None:
+            found[path] = Redirect(old_path=path, new_path=new_path, content_type=content_type, object_id=obj.pk)
+            new.append(found[path])
+        elif (existing.content_type_id, existing.object_id) != (content_type.pk, obj.pk):
+            note("conflict", f"old address {path} already redirects to {existing.new_path}; left as it is")
+        elif existing.new_path != new_path:  # ours, from an earlier import; the draft's slug changed since
+            existing.new_path = new_path
+            existing.save(update_fields=["new_path"])
+    Redirect.objects.bulk_create(new, batch_size=500)
 
 
 def is_live(path: str) -> bool:
