@@ -17,6 +17,8 @@ The version changes:
   `AppConfig.next_public_change`). The first request after that moment writes the new version, once.
 """
 
+import contextlib
+import contextvars
 import time
 import uuid
 from datetime import datetime
@@ -108,9 +110,32 @@ def version_bump() -> str:
     return publish_copy()["version"]
 
 
+_held = contextvars.ContextVar("content_changes_held", default=None)
+
+
+@contextlib.contextmanager
+def changes_at_end():
+    """Inside a long transaction (an import batch): note changes, and write the one new version at the end
+    of the block, so the version's row (which every writer updates) is locked for moments, not the batch."""
+    if _held.get() is not None:  # already inside one: the outer block writes
+        yield
+        return
+    noted = []
+    token = _held.set(noted)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    if noted:
+        content_changed()
+
+
 def content_changed() -> None:
     """Something readers see changes in the current transaction: the version changes in it too (once per
     transaction), and the cache's copy after it commits. Outside a transaction, at once."""
+    if (noted := _held.get()) is not None:
+        noted.append(True)
+        return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         version_bump()

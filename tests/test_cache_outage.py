@@ -167,3 +167,19 @@ def test_a_change_commits_its_version_in_its_own_transaction(article, reviewer):
         assert ContentVersion.objects.get().serial > serial  # written inside the transaction
         raise RuntimeError
     assert ContentVersion.objects.get().serial == serial
+
+
+def test_changes_in_a_long_block_write_one_version_at_its_end(article, reviewer):
+    """An import batch notes its changes and writes the version once, at the end: the row every writer
+    updates is locked for moments, not for the whole batch."""
+    from django.db import transaction
+
+    from editorial.models import ContentVersion
+
+    serial = ContentVersion.objects.get().serial
+    with transaction.atomic():
+        with content_version.changes_at_end():
+            factories.TopicFactory(name="New topic one")
+            factories.TopicFactory(name="New topic two")
+            assert ContentVersion.objects.get().serial == serial  # not written yet: not locked yet
+        assert ContentVersion.objects.get().serial > serial  # written once, at the end of the block

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from articles.models import Article
-from editorial.content_version import content_changed
+from editorial.content_version import changes_at_end, content_changed
 
 from .links import remember_old_addresses
 from .models import ImportedItem
@@ -88,7 +88,8 @@ def import_export(
     posts = Posts(export)
     with transaction.atomic() if dry_run else nullcontext():
         for batch in batches(export.posts, export.site_url, batch_size):
-            with transaction.atomic():
+            # One new content version per batch, written as the batch ends (not when its first topic is made).
+            with transaction.atomic(), changes_at_end():
                 notes = _import_batch(export, posts, batch)
             report.counts["read"] += len(batch)
             for item in notes:
@@ -138,7 +139,5 @@ def _import_batch(export: Export, posts: Posts, batch: list[Post]) -> list[Notes
     remember_old_addresses([(post.link, obj, note) for post, obj, note in kept])
     import_comments(export.site_url, [entry for entry in kept if isinstance(entry[1], Article)], known)
     if posts.new:
-        # What each save() would have started: a new content version, once per transaction. Last, as it
-        # locks the version's row until the batch commits (editorial.content_version).
-        content_changed()
+        content_changed()  # what each save() would have started: a new content version, once per batch
     return notes

@@ -113,10 +113,10 @@ class Posts:
             by_model[type(obj)].append((post, obj, topics))
         for model, rows in by_model.items():
             objs = [obj for _, obj, _ in rows]
-            model.objects.bulk_create(objs, batch_size=500)
+            model.objects.bulk_create(objs, batch_size=500)  # bumps: new drafts, on no page (the batch bumps too)
             for obj in objs:
                 obj.render_markdown()  # with the id now known, as save() renders it the second time
-            update_rows(model, objs, list(model.derived_fields))
+            update_rows(model, objs, list(model.derived_fields))  # bumps: the same new drafts
             history = get_history_manager_for_model(model)
             history.bulk_history_create(objs, batch_size=500, default_change_reason=None)
             for obj in objs:
@@ -188,12 +188,13 @@ def _set_new_topics(rows: list[tuple[Article, list[Topic]]]) -> None:
     links = {}
     for article, topics in rows:
         links[article.pk] = [through(article_id=article.pk, topic_id=pk) for pk in dict.fromkeys(t.pk for t in topics)]
-    through.objects.bulk_create([link for made in links.values() for link in made], batch_size=500)
+    links_made = [link for made in links.values() for link in made]
+    through.objects.bulk_create(links_made, batch_size=500)  # bumps: links of new drafts, on no page
     articles = [article for article, _ in rows]
     history = get_history_manager_for_model(Article)
     records = history.bulk_history_create(articles, batch_size=500, update=True, default_change_reason=None)
     m2m_history = HistoricalRecords.m2m_models[field]  # the history's copy of each link
-    m2m_history.objects.bulk_create(
+    m2m_history.objects.bulk_create(  # bumps: history rows, never on a page
         [
             m2m_history(history=record, id=link.pk, article_id=link.article_id, topic_id=link.topic_id)
             for article, record in zip(articles, records, strict=True)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from comments.addresses import email_key
 from comments.models import Comment, CommentStatus, ModerationSettings
 from comments.rules import moderate
+from editorial.content_version import content_changed
 from editorial.net import ip_hash
 
 from .bulk import update_rows
@@ -109,8 +110,10 @@ def _thread_and_date(threads, new) -> None:
             if root != comment_id and made[root] is not None:
                 comment.parent_id = made[root].pk
                 (fresh if id(comment) in is_new else earlier)[id(comment)] = comment
-    update_rows(Comment, list(fresh.values()), ["created_at", "parent"])
-    update_rows(Comment, list(earlier.values()), ["parent"])
+    update_rows(Comment, list(fresh.values()), ["created_at", "parent"])  # bumps: new comments, held: on no page
+    if earlier:  # an earlier run's comments, which a moderator may have approved since: their thread changes
+        update_rows(Comment, list(earlier.values()), ["parent"])
+        content_changed()
 
 
 def _top(comment_id: str, parents: dict[str, str], made: dict) -> str:
