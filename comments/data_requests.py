@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -100,7 +101,8 @@ class DataView(View):
         return render(request, self.template_name, {"comments": self.comments(), "email": self.email})
 
     def post(self, request, token):
-        deleted = self.comments().count()
-        self.comments().delete()  # replies by other people stay (their parent link is cleared)
-        forget_browsers(self.email)
+        with transaction.atomic():  # the deletion and the new content version commit together
+            deleted = self.comments().count()
+            self.comments().delete()  # replies by other people stay (their parent link is cleared)
+            forget_browsers(self.email)
         return render(request, self.template_name, {"deleted": deleted, "email": self.email})

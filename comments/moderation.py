@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
@@ -57,7 +58,11 @@ class AlreadyHandledError(Exception):
 
 def comment_moderate(*, comment: Comment, decision: str, user, note: str = "") -> Comment:
     """Approve, reject or mark spam, if the comment is still as the moderator saw it."""
-    status = DECISIONS[decision]
+    with transaction.atomic():  # the decision and the new content version commit together, or neither
+        return _decide(comment=comment, status=DECISIONS[decision], user=user, note=note)
+
+
+def _decide(*, comment: Comment, status: str, user, note: str) -> Comment:
     if status == CommentStatus.SPAM and comment.is_urgent:
         raise ValueError(_("A comment with crisis language is never marked as spam; reject it instead."))
     # Conditional update: a second moderator acting on the same comment changes nothing.

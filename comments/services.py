@@ -95,10 +95,15 @@ def comment_create(
             if verdict.urgent and not duplicate.is_urgent:
                 # The same words sent again, now with crisis language (in the name): a person must see it.
                 Comment.objects.filter(pk=duplicate.pk).update(
-                    is_urgent=True, status=CommentStatus.PENDING, hold_reasons=verdict.reasons, alerted_at=None
+                    is_urgent=True,
+                    status=CommentStatus.PENDING,
+                    hold_reasons=verdict.reasons,
+                    alerted_at=None,
+                    alert_claimed_at=None,  # an earlier, ordinary alert's claim must not hold this one back
                 )
                 content_changed()  # it may have been shown; now it waits for a person
                 duplicate.refresh_from_db()
+            if duplicate.is_urgent and duplicate.alerted_at is None:  # (a resend after a lost answer, too)
                 schedule_alert(duplicate)
             return duplicate, False
         if form_nonce and Comment.objects.filter(form_nonce=form_nonce).exists():

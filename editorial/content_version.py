@@ -26,7 +26,7 @@ from datetime import datetime
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, OperationalError, models, transaction
 from django.db.models import F, Min
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -36,7 +36,7 @@ from . import resilient_cache
 from .models import ContentVersion, Status
 from .registry import publishable_models
 
-COPY_KEY = "content-version"
+COPY_KEY = "content-version-copy"  # not the old "content-version": that held another shape
 # This process's last check of the cache's copy against the row: when, and the cache failures seen then;
 # and when the database last failed to answer it (then the copy is used without asking for a while, so a
 # request during a database outage waits for the database at most once: in its view, not here too).
@@ -75,6 +75,9 @@ def _row():
 def _write(**only_if) -> bool:
     """A new version in the row, in the caller's transaction (the row stays locked until it ends).
     With `only_if`, only while the row still holds those values; False when it did not."""
+    # Lock first, then work out the next scheduled change: a writer that waited for another's commit must
+    # see what that one committed, or it would write back a stale moment.
+    list(_row().select_for_update().values_list("pk", flat=True))
     updated = (
         _row()
         .filter(**only_if)
@@ -114,9 +117,10 @@ _held = contextvars.ContextVar("content_changes_held", default=None)
 
 
 @contextlib.contextmanager
-def changes_at_end():
+def changes_at_end(*, discard: bool = False):
     """Inside a long transaction (an import batch): note changes, and write the one new version at the end
-    of the block, so the version's row (which every writer updates) is locked for moments, not the batch."""
+    of the block, so the version's row (which every writer updates) is locked for moments, not the batch.
+    `discard`: the block's transaction is rolled back (a dry run), so nothing is written."""
     if _held.get() is not None:  # already inside one: the outer block writes
         yield
         return
@@ -126,7 +130,7 @@ def changes_at_end():
         yield
     finally:
         _held.reset(token)
-    if noted:
+    if noted and not discard:
         content_changed()
 
 
@@ -150,6 +154,8 @@ def content_changed() -> None:
 def content_version() -> str:
     """The current version: the cache's copy, checked against the row as the module says."""
     copy = cache.get(COPY_KEY)
+    if not (isinstance(copy, dict) and {"version", "serial", "next_change_at"} <= copy.keys()):
+        copy = None  # missing, or written by an older release: read the row
     now = time.monotonic()
     due_check = now - _checked["at"] >= settings.CONTENT_VERSION_VERIFY_SECONDS
     if copy is None or due_check or _checked["failures"] != resilient_cache.failures():
@@ -164,18 +170,21 @@ def content_version() -> str:
 
 
 def _verified(copy: dict | None, now: float) -> dict:
-    """The row's version when the copy is missing or behind it (the copy is repaired); the copy when the
-    database cannot be read (DatabaseError when there is no copy either: the caller serves uncached)."""
+    """The row's version when the copy is missing or behind it (the copy is repaired). When the database
+    cannot be read: the copy if it is trusted (no cache failure since the last check), else a DatabaseError
+    (the caller serves uncached, and the view answers 503 if it needs the database too)."""
     failures = resilient_cache.failures()
+    # A copy read since a cache failure may come from an old snapshot: only the row can vouch for it.
+    trusted = copy is not None and _checked["failures"] == failures
     if now - _checked["database_failed_at"] < DATABASE_BACKOFF:
-        if copy is None:
-            raise DatabaseError("the database failed a moment ago")  # served uncached: the view answers 503
+        if not trusted:
+            raise OperationalError("the database failed a moment ago")  # served uncached: the view answers 503
         return copy
     try:
         truth = _copy()
     except DatabaseError:
         _checked["database_failed_at"] = now
-        if copy is None:
+        if not trusted:
             raise
         return copy
     except ContentVersion.DoesNotExist:

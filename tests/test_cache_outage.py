@@ -183,3 +183,37 @@ def test_changes_in_a_long_block_write_one_version_at_its_end(article, reviewer)
             factories.TopicFactory(name="New topic two")
             assert ContentVersion.objects.get().serial == serial  # not written yet: not locked yet
         assert ContentVersion.objects.get().serial > serial  # written once, at the end of the block
+
+
+def test_a_copy_read_after_a_cache_failure_is_not_trusted_while_the_database_is_away(article, reviewer, monkeypatch):
+    """Found by review: Redis back from an old snapshot while the database is still away (a host reboot)."""
+    page = article.get_absolute_url()
+    Client().get(page)
+    before = cache.get(content_version.COPY_KEY)
+    content_unpublish(obj=article, user=reviewer, note="Safety correction")
+    cache.set(content_version.COPY_KEY, before, timeout=None)  # the old snapshot
+    resilient_cache._failed("get", ConnectionError("Redis restarting"))  # seen by this machine
+    resilient_cache._state.update(open_until=0.0)
+
+    def database_away():
+        from django.db import OperationalError
+
+        raise OperationalError("the database is away")
+
+    monkeypatch.setattr(content_version, "_copy", database_away)
+    assert Client().get(page).status_code == 404  # rendered, not the stored page of the old version
+
+
+def test_a_copy_in_an_older_releases_shape_is_read_again_not_a_500(article):
+    cache.set(content_version.COPY_KEY, {"version": "old", "next_change_at": None}, timeout=None)
+    assert Client().get("/").status_code == 200
+    assert "serial" in cache.get(content_version.COPY_KEY)
+
+
+def test_search_during_the_database_backoff_is_a_503_not_a_500(article, monkeypatch):
+    import time
+
+    content_version._checked.update(database_failed_at=time.monotonic())
+    cache.delete(content_version.COPY_KEY)
+    response = Client().get("/search/?q=kratom")
+    assert response.status_code == 503 and response.has_header("Retry-After")

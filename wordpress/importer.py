@@ -86,7 +86,9 @@ def import_export(
     (the reason) ends the run there, with every committed batch kept."""
     report = Report(echo=echo, total=export.count)
     posts = Posts(export)
-    with transaction.atomic() if dry_run else nullcontext():
+    # A dry run is one transaction, rolled back: it writes no content version, so the version's row, which
+    # every public write updates, is not locked while the whole export is read.
+    with transaction.atomic() if dry_run else nullcontext(), changes_at_end(discard=True) if dry_run else nullcontext():
         for batch in batches(export.posts, export.site_url, batch_size):
             # One new content version per batch, written as the batch ends (not when its first topic is made).
             with transaction.atomic(), changes_at_end():

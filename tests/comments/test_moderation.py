@@ -390,3 +390,36 @@ def test_an_urgent_alert_whose_worker_died_mid_send_is_sent_by_the_digest_exactl
     assert len(urgent) == 1 and f"/comment/{lost.pk}/" in urgent[0].body  # the lost one, once
     assert Comment.objects.get(pk=lost.pk).alerted_at is not None
     assert Comment.objects.get(pk=sending.pk).alerted_at is None  # left to the worker sending it
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the test's own transaction would hide the write
+def test_a_decision_and_its_new_content_version_commit_together(moderators, monkeypatch):
+    """Found by review: a rejection committed while the version write failed left readers the old page."""
+    from django.db import OperationalError
+
+    from editorial import content_version
+
+    shown = held(body="Shown, then rejected")
+    Comment.objects.filter(pk=shown.pk).update(status=CommentStatus.APPROVED)
+    shown.refresh_from_db()
+
+    def version_row_locked(**only_if):
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(content_version, "_write", version_row_locked)
+    with pytest.raises(OperationalError):
+        comment_moderate(comment=shown, decision="reject", user=moderators[0])
+    assert Comment.objects.get(pk=shown.pk).status == CommentStatus.APPROVED  # nothing half-done
+
+
+def test_the_same_words_resent_with_crisis_language_are_alerted_even_after_an_ordinary_alert(
+    moderators, client, django_capture_on_commit_callbacks
+):
+    """Found by review: the first, ordinary alert's claim held the urgent one back for its lease."""
+    article = factories.ArticleFactory(published=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(client, article, body="A question about tapering.")
+    with django_capture_on_commit_callbacks(execute=True):
+        reply(client, article, body="A question about tapering.", name="I want to kill myself")
+    subjects = [message.subject for message in mail.outbox]
+    assert subjects[0] == "A reply is waiting" and any(subject.startswith("URGENT") for subject in subjects[1:])

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 
 from articles.models import Article
+from editorial.content_version import COPY_KEY
 from tests import factories
 
 
@@ -16,7 +17,7 @@ def test_a_new_item_is_whole_before_readers_are_given_a_new_version(monkeypatch)
     real_set, seen = backend.set, []
 
     def spy(self, key, value, *args, **kwargs):  # the content version readers get lives under this key
-        if key == "content-version":
+        if key == COPY_KEY:
             seen.extend(Article._base_manager.values_list("pk", "body_html"))
         return real_set(self, key, value, *args, **kwargs)
 

@@ -224,3 +224,17 @@ def test_a_guid_or_comment_met_twice_in_one_batch_is_taken_as_one_by_one_would(t
     assert "unchanged: comment 1 on post 7" in output and "unchanged: comment 1 on post 8" in output
     assert Comment.objects.count() == 2 and ImportedItem.objects.filter(kind="comment").count() == 2
     assert Comment.objects.get(body="Reply.").parent == Comment.objects.get(body="Hello.")
+
+
+def test_a_dry_run_writes_no_content_version(generated, monkeypatch):
+    """Found by review: a dry run is one transaction, and its first batch locked the version's row (which
+    every public write updates) until the whole export had been read."""
+    from editorial import content_version
+
+    order = []
+    real_write, real_batch = content_version._write, importer._import_batch
+    monkeypatch.setattr(content_version, "_write", lambda **only_if: order.append("version") or real_write(**only_if))
+    monkeypatch.setattr(importer, "_import_batch", lambda *args: order.append("batch") or real_batch(*args))
+    call_command("import_wxr", str(generated), "--dry-run", "--batch-size", "10", stdout=io.StringIO())
+    assert order.count("batch") >= 4 and order.count("version") == 0
+    assert not ImportedItem.objects.exists()
