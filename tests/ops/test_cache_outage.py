@@ -20,7 +20,7 @@ import pytest
 from tests.ops import harness
 
 PASSWORD = "ops-" + secrets.token_urlsafe(16)
-TOTP_KEY = secrets.token_bytes(20)
+TOTP_KEY, SECOND_TOTP_KEY = secrets.token_bytes(20), secrets.token_bytes(20)  # a code is good once: one each
 SLUG = "cache-outage-article"
 SETUP = f"""
 from django.contrib.auth.models import Group, User
@@ -32,6 +32,10 @@ user = User.objects.create_user("ops-reviewer", "reviewer@example.org", {PASSWOR
 user.groups.add(Group.objects.get(name=REVIEWER), Group.objects.get(name=MODERATOR))
 Contributor.objects.create(name="Ops Reviewer", slug="ops-reviewer", credentials="MD", user=user)
 TOTPDevice.objects.create(user=user, name="ops", key={TOTP_KEY.hex()!r}, confirmed=True)
+second = User.objects.create_user("ops-reviewer-2", "reviewer2@example.org", {PASSWORD!r}, is_staff=True)
+second.groups.add(Group.objects.get(name=REVIEWER))
+Contributor.objects.create(name="Ops Reviewer Two", slug="ops-reviewer-2", credentials="MD", user=second)
+TOTPDevice.objects.create(user=second, name="ops", key={SECOND_TOTP_KEY.hex()!r}, confirmed=True)
 writer = Contributor.objects.get(slug="example-writer-demo")
 article = Article.objects.create(title="Here until taken down", slug={SLUG!r}, summary="A page to take down.",
     body="A claim [@fda-kratom].", author=writer, status=Status.IN_REVIEW)
@@ -172,7 +176,7 @@ def test_a_takedown_during_an_outage_takes_when_redis_returns_from_an_old_snapsh
     page = f"/articles/{SLUG}/"
     with node_with({**site, "REDIS_URL": private_redis.url}) as node:
         reviewer = node.client(source="127.0.0.41")
-        reviewer.staff_login("ops-reviewer", PASSWORD, TOTP_KEY)
+        reviewer.staff_login("ops-reviewer-2", PASSWORD, SECOND_TOTP_KEY)
         assert publish(reviewer, article_pk, "publish").status == 302
         reader = node.client()
         assert reader.get(page).status == 200
