@@ -455,3 +455,32 @@ class PausableCluster(Cluster):
     def remove(self) -> None:
         self.resume()  # never leave a stopped server behind
         super().remove()
+
+
+@dataclass
+class LoadResult:
+    """One request of a steady load: what was asked, when, and what came back."""
+
+    path: str
+    sent: float
+    done: float
+    status: int  # 0: no answer at all (a dropped connection), counted as a failure
+    retry_after: str | None
+    notice: bool
+
+
+def steady_load(
+    port: int, path: str, stop, results: list[LoadResult], timeout: float = 30, pause: float = 0.05
+) -> None:
+    """Ask for `path` again and again until `stop` is set, noting each answer in `results`."""
+    client = Client(port, timeout=timeout)
+    while not stop.is_set():
+        sent = time.monotonic()
+        try:
+            response = client.get(path)
+            status, retry = response.status, response.headers.get("retry-after")
+            notice = "data-safety-notice" in response.body
+        except OSError:
+            status, retry, notice = 0, None, False
+        results.append(LoadResult(path, sent, time.monotonic(), status, retry, notice))
+        time.sleep(pause)

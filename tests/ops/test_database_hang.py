@@ -10,7 +10,6 @@ SIGCONT with no restart, and the page the writer was left with then sends the re
 
 import threading
 import time
-from dataclasses import dataclass
 from html import unescape
 
 import pytest
@@ -27,30 +26,6 @@ BOUND = 3 + 12  # DATABASE_POOL_TIMEOUT + DATABASE_ANSWER_TIMEOUT, the defaults:
 WRITER = {"name": "Robin", "email": "robin@example.org", "website": ""}
 WORDS = "Written while the database hung, and kept for the writer to send again."
 CRISIS_WORDS = "Written while the database hung. I want to end my life tonight."
-
-
-@dataclass
-class Result:
-    path: str
-    sent: float
-    done: float
-    status: int
-    retry_after: str | None
-    notice: bool
-
-
-def steady_load(port: int, path: str, stop: threading.Event, results: list[Result]) -> None:
-    client = harness.Client(port, timeout=60)  # longer than gunicorn's --timeout: a dropped connection shows as 0
-    while not stop.is_set():
-        sent = time.monotonic()
-        try:
-            response = client.get(path)
-            status, retry = response.status, response.headers.get("retry-after")
-            notice = "data-safety-notice" in response.body
-        except OSError:
-            status, retry, notice = 0, None, False
-        results.append(Result(path, sent, time.monotonic(), status, retry, notice))
-        time.sleep(0.1)
 
 
 def send_reply(client: harness.Client, form: dict, words: str, out: dict) -> None:
@@ -87,9 +62,11 @@ def test_a_hung_database_is_answered_with_503_within_the_bounds(cluster, redis):
 
 
 def hang_under_load(node: harness.Node, cluster: harness.PausableCluster, database: str) -> None:
-    results: list[Result] = []
+    results: list[harness.LoadResult] = []
     stop = threading.Event()
-    load = [threading.Thread(target=steady_load, args=(node.port, path, stop, results)) for path in PATHS]
+    load = [
+        threading.Thread(target=harness.steady_load, args=(node.port, path, stop, results, 60, 0.1)) for path in PATHS
+    ]
     writers = {words: harness.Client(node.port, timeout=60) for words in (WORDS, CRISIS_WORDS)}
     forms = {words: harness.hidden_inputs(client.get(REPLY).body) for words, client in writers.items()}
     replies: dict[str, dict] = {words: {} for words in writers}

@@ -3,7 +3,6 @@ and the first request after it is back succeeds, with no restart of the app."""
 
 import threading
 import time
-from dataclasses import dataclass
 
 import pytest
 
@@ -18,30 +17,6 @@ CACHED = {"/", ARTICLE}
 OUTAGE_SECONDS = 10
 
 
-@dataclass
-class Result:
-    path: str
-    sent: float
-    done: float
-    status: int
-    retry_after: str | None
-    notice: bool
-
-
-def steady_load(port: int, path: str, stop: threading.Event, results: list[Result]) -> None:
-    client = harness.Client(port, timeout=30)
-    while not stop.is_set():
-        sent = time.monotonic()
-        try:
-            response = client.get(path)
-            status, retry = response.status, response.headers.get("retry-after")
-            notice = "data-safety-notice" in response.body
-        except OSError:
-            status, retry, notice = 0, None, False  # no answer at all: counted as a failure
-        results.append(Result(path, sent, time.monotonic(), status, retry, notice))
-        time.sleep(0.05)
-
-
 @pytest.fixture
 def cluster(postgres):
     cluster = harness.Cluster().init()
@@ -52,10 +27,13 @@ def cluster(postgres):
 def test_a_database_restart_is_survived(cluster, nodes):
     with harness.throwaway_database(port=cluster.port) as url:
         (node,) = nodes(harness.prepared_site(url))
-        results: list[Result] = []
+        results: list[harness.LoadResult] = []
         stop = threading.Event()
         # One reader per path, so a slow answer on one does not hide the others.
-        load = [threading.Thread(target=steady_load, args=(node.port, path, stop, results)) for path in PATHS]
+        load = [
+            threading.Thread(target=harness.steady_load, args=(node.port, path, stop, results, 30, 0.05))
+            for path in PATHS
+        ]
         for thread in load:
             thread.start()
         try:
