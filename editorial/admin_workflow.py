@@ -22,7 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_history import VersionsMixin
 from .locking import VersionedForm, child_changes
-from .models import Revision, RevisionStatus, Status
+from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
 from .services import WorkflowError, content_transition, revision_create
 from .workflow import TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
@@ -162,8 +162,10 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         if self.fieldsets:
             return self.fieldsets
         publication = {name for _title, options in self.publishable_fieldsets for name in options["fields"]}
-        content = [f for f in self.get_fields(request, obj) if f not in publication | {"lock_version"}]
-        return [(None, {"fields": content}), *self.publishable_fieldsets]
+        claim = [f.name for f in EvidenceClaim._meta.get_fields()] if issubclass(self.model, EvidenceClaim) else []
+        content = [f for f in self.get_fields(request, obj) if f not in {*publication, *claim, "lock_version"}]
+        claim_fieldset = [(_("The claim: what kind, how certain, how often"), {"fields": claim})] if claim else []
+        return [(None, {"fields": content}), *claim_fieldset, *self.publishable_fieldsets]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Published content is archived, not deleted, so the history and the log survive.

@@ -29,6 +29,11 @@ def cites_a_source(obj, user) -> str | None:
     return str(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
 
 
+def meets_its_type_rules(obj, user) -> str | None:
+    """What its own type requires before publication (a strain's effects each cite a source...)."""
+    return " ".join(obj.publication_problems()) or None
+
+
 def reviewer_has_credentials(obj, user) -> str | None:
     contributor = getattr(user, "contributor", None)
     if contributor is None:
@@ -89,7 +94,13 @@ def has_future_time(obj, user) -> str | None:
     return str(_('Set "published at" to a future time before scheduling.'))
 
 
-REVIEW_CHECKS: tuple[Check, ...] = (has_body, cites_a_source, reviewer_has_credentials, reviewer_is_not_author)
+REVIEW_CHECKS: tuple[Check, ...] = (
+    has_body,
+    cites_a_source,
+    meets_its_type_rules,
+    reviewer_has_credentials,
+    reviewer_is_not_author,
+)
 
 
 @dataclass(frozen=True)

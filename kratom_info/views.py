@@ -20,7 +20,8 @@ from articles.models import Article
 from comments.crisis import post_mentions_crisis
 from editorial import resilient_cache
 from editorial.content_version import content_version
-from editorial.models import EvidenceLevel, Page, SearchEntry
+from editorial.models import Page, SearchEntry
+from editorial.models.evidence import evidence_scale
 from editorial.page_parameters import Values
 from editorial.search import search_entries
 from editorial.views import QueryFormMixin
@@ -90,14 +91,14 @@ class SearchView(QueryFormMixin, ListView):
 
 
 class EvidenceLevelsView(TemplateView):
-    """The evidence levels, explained; the intro is the editable "evidence-levels" page."""
+    """How claims are labelled, with the real badges; the intro is the editable "evidence-levels" page."""
 
     template_name = "evidence_levels.html"
     page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
 
     def get_context_data(self, **kwargs):
         page = Page.objects.published().filter(slug="evidence-levels").first()
-        return super().get_context_data(page=page, levels=list(EvidenceLevel), **kwargs)
+        return super().get_context_data(page=page, scale=evidence_scale(), **kwargs)
 
 
 def robots_txt(request):

@@ -2,10 +2,17 @@ from django.contrib import admin
 
 from editorial.admin import PublishableAdmin
 
-from .models import RiskItem
+from .models import LegalFact, RiskItem
+
+
+class LegalFactInline(admin.TabularInline):
+    model = LegalFact
+    extra = 0
+    autocomplete_fields = ["source"]
 
 
 @admin.register(RiskItem)
 class RiskItemAdmin(PublishableAdmin):
-    list_display = [*PublishableAdmin.list_display, "category", "severity", "evidence_level"]
-    list_filter = [*PublishableAdmin.list_filter, "category", "severity", "evidence_level"]
+    list_display = [*PublishableAdmin.list_display, "category", "severity", "claim_kind", "certainty", "frequency"]
+    list_filter = [*PublishableAdmin.list_filter, "category", "severity", "claim_kind", "certainty", "frequency"]
+    inlines = [LegalFactInline]

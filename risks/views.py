@@ -1,6 +1,6 @@
 from django.views.generic import ListView
 
-from editorial.models import EvidenceLevel
+from editorial.models import Certainty
 from editorial.structured_data import KRATOM
 from editorial.views import PublishedDetailView
 
@@ -8,19 +8,19 @@ from .models import RiskCategory, RiskItem, Severity
 
 
 def severity_evidence_grid(risks: list[RiskItem]) -> dict:
-    """Risks placed on a severity x evidence grid, for the chart and its table."""
-    cells = {(severity, level): [] for severity in Severity for level in EvidenceLevel}
+    """Rated risks (harms, interactions) on a severity x certainty grid, for the chart and its table."""
+    levels = [c for c in Certainty if c != Certainty.NOT_TESTED]
+    cells = {(severity, level): [] for severity in Severity for level in levels}
     for risk in risks:
-        cells[(risk.severity, risk.evidence_level)].append(risk)
+        if (risk.severity, risk.certainty) in cells:
+            cells[(risk.severity, risk.certainty)].append(risk)
     return {
-        "levels": list(EvidenceLevel),
+        "levels": levels,
         "rows": [
             {
                 "severity": severity,
                 "y": 35 + row * 60,
-                "cells": [
-                    _cell(cells[(severity, level)], x=100 + column * 90) for column, level in enumerate(EvidenceLevel)
-                ],
+                "cells": [_cell(cells[(severity, level)], x=100 + column * 90) for column, level in enumerate(levels)],
             }
             for row, severity in enumerate(Severity)
         ],

@@ -103,6 +103,9 @@ class ReportedEffectFactory(factory.django.DjangoModelFactory):
 
     strain = factory.SubFactory(StrainProfileFactory)
     effect = "Relaxation (user reports)"
+    claim_kind = "reported"
+    certainty = "not_tested"
+    source = factory.SubFactory("tests.factories.SourceFactory")
 
 
 class RiskItemFactory(PublishableFactory):
@@ -113,7 +116,9 @@ class RiskItemFactory(PublishableFactory):
     slug = factory.Sequence(lambda n: f"risk-{n}")
     category = RiskCategory.INTERACTIONS
     severity = Severity.HIGH
-    evidence_level = "low"
+    claim_kind = "interaction"
+    certainty = "low"
+    frequency = "unknown"
     what_to_do = "Ask a pharmacist."
 
 

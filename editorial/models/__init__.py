@@ -1,18 +1,22 @@
 """What every published thing shares. Content apps import from here."""
 
 from .citations import Citation
+from .evidence import Certainty, ClaimKind, EvidenceClaim, Frequency
 from .people import Contributor, Source, SourceType
-from .publishable import EvidenceLevel, Publishable, PublishableQuerySet, Status, published_q
+from .publishable import Publishable, PublishableQuerySet, Status, published_q
 from .redirects import Redirect
 from .search import SearchEntry
 from .site import ContentVersion, Page, SafetyNotice, SingletonModel
 from .workflow import Revision, RevisionStatus, TransitionLog
 
 __all__ = [
+    "Certainty",
     "Citation",
+    "ClaimKind",
     "ContentVersion",
     "Contributor",
-    "EvidenceLevel",
+    "EvidenceClaim",
+    "Frequency",
     "Page",
     "Publishable",
     "PublishableQuerySet",

@@ -55,12 +55,14 @@ class Contributor(models.Model):
 
 class SourceType(models.TextChoices):
     SYSTEMATIC_REVIEW = "systematic_review", _("Systematic review")
+    SCOPING_REVIEW = "scoping_review", _("Scoping or narrative review")
     RCT = "rct", _("Randomised controlled trial")
     OBSERVATIONAL = "observational", _("Observational study")
     CASE_REPORT = "case_report", _("Case report")
     SURVEY = "survey", _("Survey")
     LAB_OR_ANIMAL = "lab_or_animal", _("Laboratory or animal study")
     GOVERNMENT = "government", _("Government agency")
+    LAW = "law", _("Law or regulation")
     ADVOCACY = "advocacy", _("Advocacy group")
     INDUSTRY = "industry", _("Industry")
     NEWS = "news", _("News")
@@ -83,6 +85,9 @@ class Source(models.Model):
     doi = models.CharField(_("DOI"), max_length=200, blank=True)
     pmid = models.CharField(_("PubMed ID"), max_length=20, blank=True)
     source_type = models.CharField(_("type"), max_length=30, choices=SourceType.choices)
+    accessed = models.DateField(
+        _("accessed"), null=True, blank=True, help_text=_("For web pages: the date you last checked what it says.")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -26,51 +26,6 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class EvidenceLevel(models.TextChoices):
-    """How strong the evidence behind a claim is, strongest first."""
-
-    HIGH = "high", _("High")
-    MODERATE = "moderate", _("Moderate")
-    LOW = "low", _("Low")
-    VERY_LOW = "very_low", _("Very low")
-    ANECDOTAL = "anecdotal", _("Anecdotal")
-    NONE_FOUND = "none_found", _("None found")
-
-    @property
-    def is_established(self) -> bool:
-        """Only controlled evidence may be presented as established; anecdote never is."""
-        return self in {type(self).HIGH, type(self).MODERATE}
-
-    @property
-    def description(self) -> str:
-        return str(EVIDENCE_DESCRIPTIONS[self])
-
-
-EVIDENCE_DESCRIPTIONS = {
-    EvidenceLevel.HIGH: _(
-        "Consistent results from well-run controlled trials or systematic reviews of them. "
-        "Further research is unlikely to change the picture much."
-    ),
-    EvidenceLevel.MODERATE: _(
-        "Controlled studies point the same way, but they are few, small or have weaknesses. "
-        "Further research could change the conclusion."
-    ),
-    EvidenceLevel.LOW: _(
-        "Observational studies, surveys or small uncontrolled studies. They show what happens "
-        "to some people, not what kratom causes."
-    ),
-    EvidenceLevel.VERY_LOW: _(
-        "Case reports, laboratory or animal studies, or studies with serious flaws. A signal worth "
-        "knowing about, not a finding."
-    ),
-    EvidenceLevel.ANECDOTAL: _(
-        "What people say happened to them, in forums, reviews or marketing. Not tested, and not "
-        "established: we never present it as fact."
-    ),
-    EvidenceLevel.NONE_FOUND: _("We looked and found no study that addresses the question."),
-}
-
-
 def published_q(now=None) -> Q:
     """The one definition of "visible to the public", shared by search and sitemaps."""
     return Q(status=Status.PUBLISHED, published_at__lte=now or timezone.now())
@@ -203,6 +158,10 @@ class Publishable(models.Model):
             problems.append(message % {"count": missing_alt})
         if problems:
             raise ValidationError({"body": problems})
+
+    def publication_problems(self) -> list[str]:
+        """Rules of this type that a reviewer cannot approve past (workflow.meets_its_type_rules)."""
+        return []
 
     @property
     def id_prefix(self) -> str:

@@ -3,7 +3,7 @@ from django.db import DatabaseError
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from editorial.models import Contributor, EvidenceLevel, SafetyNotice
+from editorial.models import Contributor, SafetyNotice
 from editorial.models.site import DEFAULT_SAFETY_MESSAGE
 from editorial.search import snippet
 from editorial.structured_data import breadcrumb_list, graph_json, site_nodes
@@ -34,13 +34,9 @@ def demo_content_present(context) -> bool:
 
 
 @register.inclusion_tag("includes/_evidence_badge.html")
-def evidence_badge(level: str) -> dict:
-    """A labelled badge for an evidence level, linking to the explanation of the levels."""
-    try:
-        evidence = EvidenceLevel(level)
-    except ValueError:
-        evidence = EvidenceLevel.NONE_FOUND
-    return {"level": evidence}
+def evidence_badge(claim) -> dict:
+    """A claim's badge in plain words (what kind, how often, how certain), linking to what they mean."""
+    return {"badge": claim.badge}
 
 
 @register.simple_tag

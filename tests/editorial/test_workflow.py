@@ -172,7 +172,8 @@ def test_edits_to_a_live_strains_effects_wait_for_review(people, client):
         "vein_colour": strain.vein_colour, "marketed_names": "", "cautions": "", "lock_version": strain.lock_version,
         "effects-TOTAL_FORMS": "1", "effects-INITIAL_FORMS": "1",
         "effects-0-id": effect.pk, "effects-0-strain": strain.pk, "effects-0-effect": "Sleepiness (user reports)",
-        "effects-0-evidence_level": "anecdotal", "effects-0-order": "0",
+        "effects-0-claim_kind": "reported", "effects-0-certainty": "not_tested", "effects-0-frequency": "",
+        "effects-0-frequency_note": "", "effects-0-source": effect.source_id, "effects-0-order": "0",
     }  # fmt: skip
     assert reviewer.post(change_url(strain), data).status_code == 302
     assert list(strain.effects.values_list("effect", flat=True)) == ["Calm (user reports)"]

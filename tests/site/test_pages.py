@@ -79,10 +79,10 @@ def test_article_page_shows_review_and_takeaways(client):
 
 def test_strain_page_says_colours_are_trade_labels(client):
     strain = factories.StrainProfileFactory(published=True)
-    factories.ReportedEffectFactory(strain=strain, evidence_level="anecdotal")
+    factories.ReportedEffectFactory(strain=strain)
     html = client.get(strain.get_absolute_url()).content.decode()
     assert "trade labels" in html
-    assert "Evidence: Anecdotal (not established)" in strip_tags(html)
+    assert "Reported by users · anecdote, not tested" in strip_tags(html)
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "1" * 400, "2\x00"])
@@ -196,14 +196,16 @@ def test_junk_topic_filters_get_a_400_page(client, topic):
 
 
 def test_risk_chart_has_a_text_alternative(client):
-    factories.RiskItemFactory(published=True, severity="serious", evidence_level="very_low", title="Mixing")
+    factories.RiskItemFactory(published=True, severity="serious", certainty="very_low", title="Mixing")
     html = client.get("/risks/").content.decode()
     assert 'role="img" aria-labelledby="risk-chart-title risk-chart-desc"' in html
-    assert "<caption>Risks by severity (rows) and evidence level (columns)</caption>" in html
+    assert "<caption>Documented harms and interactions by severity (rows) and certainty (columns)</caption>" in html
     assert ">Mixing</a>" in html
 
 
 def test_evidence_levels_page_explains_every_level_with_an_anchor(client):
     html = client.get("/evidence-levels/").content.decode()
-    for level in ("high", "moderate", "low", "very_low", "anecdotal", "none_found"):
+    for level in ("high", "moderate", "low", "very_low", "not_tested"):
         assert f'<dt id="{level}">' in html
+    for kind in ("harm", "interaction", "benefit", "reported", "unknown", "fact"):
+        assert f'id="{kind}"' in html, kind

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +10,7 @@ from articles.models import Article, Topic
 from editorial.models import Contributor, Page, Source, Status
 from faq.models import FAQCategory, FAQEntry
 from kratom_info import demo_content as demo
-from risks.models import RiskItem
+from risks.models import LegalFact, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 
 # Set when a row is created and never changed by a later run (so a second run changes nothing):
@@ -19,8 +20,9 @@ CREATE_ONLY = {"published_at", "last_reviewed_at"}
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content: fictional contributors, real sources, articles, FAQ entries, strain "
-        "profiles, risk items and pages. Idempotent: a second run changes nothing. Refuses with "
+        "Load the demo content from the text files in content/: fictional contributors, real sources, "
+        "articles, FAQ entries, strain profiles, risk items and pages. Idempotent: a second run changes nothing. "
+        "Refuses with "
         "DJANGO_DEBUG off unless --allow-in-production."
     )
 
@@ -37,65 +39,110 @@ class Command(BaseCommand):
                 "Pass --allow-in-production if you really mean it."
             )
         self.counts = {"created": 0, "updated": 0, "unchanged": 0}
-        with transaction.atomic():
-            self.load()
+        try:
+            with transaction.atomic():
+                self.load()
+        except (demo.ContentError, ValidationError, KeyError) as error:
+            raise CommandError(f"The content files were not loaded (nothing was changed): {error}") from error
         summary = ", ".join(f"{n} {label}" for label, n in self.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary}."))
 
     def load(self) -> None:
-        for row in demo.SOURCES:
-            self.upsert(Source, {"key": row["key"]}, row)
+        for row in demo.sources():
+            self.upsert(Source, {"key": row["key"]}, row, path="sources/")
+        cast = demo.people()
         people = {
-            row["slug"]: self.upsert(Contributor, {"slug": row["slug"]}, {**row, "is_demo": True})
-            for row in demo.CONTRIBUTORS
+            row["slug"]: self.upsert(Contributor, {"slug": row["slug"]}, {**row, "is_demo": True}, path="people.toml")
+            for row in cast["contributor"]
         }
         published_at = (timezone.now() - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         reviewed = {
             "status": Status.PUBLISHED,
             "published_at": published_at,
             "last_reviewed_at": published_at,
-            "author": people[demo.AUTHOR],
-            "reviewed_by": people[demo.REVIEWER],
+            "author": people[cast["author"]],
+            "reviewed_by": people[cast["reviewer"]],
         }
-        topics = {row["slug"]: self.upsert(Topic, {"slug": row["slug"]}, row) for row in demo.TOPICS}
-        categories = {row["slug"]: self.upsert(FAQCategory, {"slug": row["slug"]}, row) for row in demo.FAQ_CATEGORIES}
-        risks = {row["slug"]: self.upsert(RiskItem, {"slug": row["slug"]}, {**row, **reviewed}) for row in demo.RISKS}
+        taxonomy = demo.taxonomy()
+        topics = {row["slug"]: self.upsert(Topic, {"slug": row["slug"]}, row) for row in taxonomy["topic"]}
+        categories = {
+            row["slug"]: self.upsert(FAQCategory, {"slug": row["slug"]}, row) for row in taxonomy["faq_category"]
+        }
+        risks = {}
+        for row in demo.items("risks"):
+            risk = risks[row["slug"]] = self.upsert(
+                RiskItem, {"slug": row["slug"]}, {**row, **reviewed}, extra={"legal_facts"}
+            )
+            facts = [{**fact, "source": self.source(fact, "risks", row)} for fact in row.get("legal_facts", [])]
+            self.sync_children(risk, LegalFact, "risk", facts)
         faqs = {
             row["slug"]: self.upsert(
-                FAQEntry, {"slug": row["slug"]}, {**row, **reviewed, "category": categories[row["category"]]}
+                FAQEntry,
+                {"slug": row["slug"]},
+                {**row, **reviewed, "category": self.find(categories, row["category"], "FAQ category", row)},
             )
-            for row in demo.FAQS
+            for row in demo.items("faq")
         }
-        for row in demo.STRAINS:
+        for row in demo.items("strains"):
             values = {
                 **row,
                 **reviewed,
                 "marketed_names": "\n".join(row["marketed_names"]),
                 "cautions": "\n".join(row["cautions"]),
             }
-            strain = self.upsert(StrainProfile, {"slug": row["slug"]}, values)
-            for order, effect in enumerate(row["effects"]):
-                source = Source.objects.get(key=effect["source"]) if effect.get("source") else None
-                self.upsert(
-                    ReportedEffect,
-                    {"strain": strain, "effect": effect["effect"]},
-                    {"evidence_level": effect["evidence_level"], "source": source, "order": order},
-                )
-        for row in demo.ARTICLES:
+            strain = self.upsert(StrainProfile, {"slug": row["slug"]}, values, extra={"effects"})
+            effects = [{**effect, "source": self.source(effect, "strains", row)} for effect in row.get("effects", [])]
+            self.sync_children(strain, ReportedEffect, "strain", effects)
+        for row in demo.items("articles"):
             values = {**row, **reviewed, "key_takeaways": "\n".join(row["key_takeaways"])}
-            article = self.upsert(Article, {"slug": row["slug"]}, values)
-            self.set_m2m(article.topics, [topics[slug] for slug in row["topics"]])
-            self.set_m2m(article.related_risks, [risks[slug] for slug in row["related_risks"]])
-            self.set_m2m(article.related_faqs, [faqs[slug] for slug in row["related_faqs"]])
-        for row in demo.PAGES:
+            article = self.upsert(
+                Article, {"slug": row["slug"]}, values, extra={"topics", "related_risks", "related_faqs"}
+            )
+            self.set_m2m(article.topics, [self.find(topics, slug, "topic", row) for slug in row["topics"]])
+            self.set_m2m(article.related_risks, [self.find(risks, slug, "risk", row) for slug in row["related_risks"]])
+            self.set_m2m(
+                article.related_faqs, [self.find(faqs, slug, "FAQ entry", row) for slug in row["related_faqs"]]
+            )
+        for row in demo.items("pages"):
             self.upsert(Page, {"slug": row["slug"]}, {**row, **reviewed})
 
-    def upsert(self, model, lookup: dict, values: dict):
+    def find(self, rows: dict, slug: str, what: str, item: dict):
+        if slug not in rows:
+            raise CommandError(f"{item['slug']}: no {what} with the slug '{slug}'.")
+        return rows[slug]
+
+    def source(self, row: dict, kind: str, item: dict) -> Source:
+        source = Source.objects.filter(key=row.get("source") or "").first()
+        if source is None:
+            raise CommandError(
+                f"content/{kind}/{item['slug']}.md: '{row}' needs a source key defined in content/sources/."
+            )
+        return source
+
+    def sync_children(self, parent, model, parent_field: str, rows: list[dict]) -> None:
+        """Make the parent's child rows exactly these, in this order; touch nothing when they already are."""
+        columns = [f.name for f in model._meta.fields if f.name not in {"id", parent_field, "order"}]
+        wanted = [{name: row.get(name, model._meta.get_field(name).get_default()) for name in columns} for row in rows]
+        existing = model.objects.filter(**{parent_field: parent}).order_by("order", "pk")
+        if [{name: getattr(child, name) for name in columns} for child in existing] == wanted:
+            return
+        existing.delete()
+        for order, values in enumerate(wanted):
+            child = model(**{parent_field: parent}, **values, order=order)
+            child.full_clean()
+            child.save()
+        self.counts["updated"] += 1
+
+    def upsert(self, model, lookup: dict, values: dict, *, extra: set = frozenset(), path: str = ""):
         """Create the row, or update the fields that differ; save nothing when nothing differs.
 
-        Only concrete fields are taken from `values`; many-to-many and child rows are set by the caller.
+        Only concrete fields are taken from `values`; many-to-many and child rows (`extra`) are set by the
+        caller. Any other name is a typo in a content file, and stops the load.
         """
         columns = {field.name for field in model._meta.fields}
+        where = path or f"{model._meta.verbose_name} '{next(iter(lookup.values()))}'"
+        if unknown := sorted(set(values) - columns - set(lookup) - set(extra)):
+            raise CommandError(f"{where}: unknown field(s) {', '.join(unknown)} for a {model._meta.verbose_name}.")
         fields = {name: value for name, value in values.items() if name in columns and name not in lookup}
         obj = model.objects.filter(**lookup).first()
         if obj is None:
@@ -109,7 +156,10 @@ class Command(BaseCommand):
             for name, value in changed.items():
                 setattr(obj, name, value)
             self.counts["updated"] += 1
-        obj.full_clean()
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            raise CommandError(f"{where}: {'; '.join(error.messages)}") from error
         obj.save()
         return obj
 
