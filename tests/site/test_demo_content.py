@@ -1,5 +1,6 @@
 """The demo content: loads, reloads without change, is findable, and has no broken link."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,12 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import CommandError, call_command
+from django.utils.html import strip_tags
 
 from articles.models import Article
 from editorial.models import Citation, Contributor, SearchEntry, Source
+from faq.models import FAQEntry
+from kratom_info import demo_content
 from risks.models import RiskCategory, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 from tests.html_checks import elements
@@ -51,7 +55,8 @@ def test_a_second_run_changes_no_row_and_adds_no_history(capsys):
 
 def test_the_content_covers_what_the_site_promises(demo):
     assert Source.objects.count() >= 8
-    assert not Source.objects.filter(citations__isnull=True).exists(), "every source is cited somewhere"
+    uncited = Source.objects.filter(citations__isnull=True, legalfact__isnull=True, reportedeffect__isnull=True)
+    assert list(uncited) == [], "every source is cited somewhere: in a text, a dated legal fact or a reported effect"
     assert set(RiskItem.objects.published().values_list("category", flat=True)) == set(RiskCategory.values)
     assert sorted(StrainProfile.objects.published().values_list("vein_colour", flat=True)) == ["green", "red", "white"]
     assert not ReportedEffect.objects.filter(source=None).exists(), "every reported effect cites a source"
@@ -109,3 +114,77 @@ def test_no_internal_link_is_broken(client, demo):
 def test_no_sentence_is_copied_from_the_seed_article():
     result = subprocess.run([sys.executable, str(SEED_OVERLAP), str(ROOT)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout
+
+
+REQUIRED = {
+    RiskItem: [
+        "concentrated-7-oh-products",
+        "interactions-with-medicines",
+        "seizures",
+        "pregnancy-and-newborn-withdrawal",
+        "dependence-and-withdrawal",
+        "legal-status-varies",
+    ],
+    FAQEntry: ["what-are-7-oh-products", "kratom-with-antidepressants", "what-happens-when-you-stop-kratom"],
+    Article: [
+        "stopping-kratom-safely",
+        "kratom-overdose-and-emergencies",
+        "kratom-for-family-and-friends",
+        "depression-symptoms-and-treatments",
+    ],
+}
+
+
+@pytest.mark.parametrize(("model", "slug"), [(model, slug) for model, slugs in REQUIRED.items() for slug in slugs])
+def test_the_content_a_reader_needs_is_published_reviewed_and_cited(demo, model, slug):
+    item = model.objects.published().get(slug=slug)
+    assert item.reviewed_by is not None and item.last_reviewed_at is not None
+    assert item.citations.exists(), f"{slug} cites no source"
+
+
+def test_every_claim_is_labelled_and_no_harm_is_called_not_established(client, demo):
+    for risk in RiskItem.objects.published():
+        text = strip_tags(client.get(risk.get_absolute_url()).content.decode())
+        assert "not established" not in text.lower(), risk.slug
+        if risk.claim_kind in ("harm", "interaction"):
+            assert f"how often: {risk.get_frequency_display()}" in text, risk.slug
+            assert f"certainty: {risk.get_certainty_display().lower()}" in text, risk.slug
+        if risk.claim_kind == "fact":
+            assert risk.legal_facts.count() >= 5
+            assert text.count(" as of ") >= risk.legal_facts.count(), risk.slug
+    assert all(e.source_id and e.claim_kind for e in ReportedEffect.objects.all())
+    for url in ["/", "/risks/", "/strains/", "/faq/", "/articles/", "/evidence-levels/"]:
+        assert "not established" not in client.get(url).content.decode().lower(), url
+
+
+def test_the_text_files_are_the_only_copy_of_the_content():
+    """No Python module carries content: every item's opening words are found in content/ alone."""
+    python = "\n".join(p.read_text() for p in ROOT.rglob("*.py") if ".venv" not in p.parts and "tests" not in p.parts)
+    openings = [demo_content.read_item(p)["body"][:80] for p in (ROOT / "content").rglob("*.md") if p.stem != "README"]
+    assert len(openings) >= 35
+    assert [o for o in openings if o in python] == []
+
+
+def test_a_broken_file_is_named_and_nothing_is_written(tmp_path, settings):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    risk = tmp_path / "content" / "risks" / "seizures.md"
+    risk.write_text(risk.read_text().replace("severity =", "sevrity ="))
+    settings.BASE_DIR = tmp_path
+    with pytest.raises(CommandError, match="unknown field.*sevrity"):
+        call_command("load_demo_content", "--allow-in-production", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not Source.objects.exists() and not Article.objects.exists()
+    risk.write_text("title = 'no header fence'\n")
+    with pytest.raises(CommandError, match=r"content/risks/seizures.md: start with a line '\+\+\+'"):
+        call_command("load_demo_content", "--allow-in-production", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_a_changed_file_updates_its_row_and_nothing_else(tmp_path, settings, capsys):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", "--allow-in-production")
+    faq = tmp_path / "content" / "faq" / "what-are-7-oh-products.md"
+    faq.write_text(faq.read_text() + "\nOne more sentence [@fda-kratom].\n")
+    capsys.readouterr()
+    call_command("load_demo_content", "--allow-in-production")
+    assert "0 created, 1 updated" in capsys.readouterr().out
+    assert "One more sentence" in FAQEntry.objects.get(slug="what-are-7-oh-products").body

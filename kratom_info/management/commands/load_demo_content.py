@@ -126,12 +126,12 @@ class Command(BaseCommand):
         existing = model.objects.filter(**{parent_field: parent}).order_by("order", "pk")
         if [{name: getattr(child, name) for name in columns} for child in existing] == wanted:
             return
+        self.counts["updated" if existing.exists() else "created"] += 1
         existing.delete()
         for order, values in enumerate(wanted):
             child = model(**{parent_field: parent}, **values, order=order)
             child.full_clean()
             child.save()
-        self.counts["updated"] += 1
 
     def upsert(self, model, lookup: dict, values: dict, *, extra: set = frozenset(), path: str = ""):
         """Create the row, or update the fields that differ; save nothing when nothing differs.
