@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from editorial.services import WorkflowError, content_approve, content_submit
 from editorial.models import Certainty, ClaimKind, Frequency
 from editorial.models.evidence import badge
+from editorial.services import WorkflowError, content_approve, content_submit
 from risks.models import LegalFact
 from tests import factories
 
@@ -100,7 +100,7 @@ def test_a_strain_with_an_unsourced_effect_cannot_be_published(people):
     source = factories.SourceFactory()
     strain = factories.StrainProfileFactory(body=f"[@{source.key}]")
     effect = factories.ReportedEffectFactory(strain=strain, effect="Calm", source=None)
-    with pytest.raises(WorkflowError, match="Every reported effect needs a source. None given for: Calm"):
+    with pytest.raises(WorkflowError, match=r"Every reported effect needs a source\. None given for: Calm"):
         publish(strain, people)
     effect.source = source
     effect.save()

@@ -170,7 +170,7 @@ def test_a_broken_file_is_named_and_nothing_is_written(tmp_path, settings):
     risk = tmp_path / "content" / "risks" / "seizures.md"
     risk.write_text(risk.read_text().replace("severity =", "sevrity ="))
     settings.BASE_DIR = tmp_path
-    with pytest.raises(CommandError, match="unknown field.*sevrity"):
+    with pytest.raises(CommandError, match=r"unknown field.*sevrity"):
         call_command("load_demo_content", "--allow-in-production", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not Source.objects.exists() and not Article.objects.exists()
     risk.write_text("title = 'no header fence'\n")
