@@ -26,8 +26,8 @@ class Page(Publishable):
 
 DEFAULT_SAFETY_MESSAGE = (
     "This site gives general information, not medical advice. Kratom is not an approved "
-    "treatment for depression. Please speak with a doctor or pharmacist before you use it "
-    "or change any medicine you take."
+    "treatment for depression. Tell your doctor or pharmacist if you use kratom or are "
+    "thinking about it, especially if you take other medicines."
 )
 
 
