@@ -18,6 +18,7 @@ from .revisions import (
     historical_m2m,
     overwritten,
     part_label,
+    preview_object,
     replace_children,
     revisable_m2m,
     snapshot,
@@ -185,6 +186,7 @@ def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str
         proposed.full_clean()
     except ValidationError as error:
         problems += [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
+    problems += preview_object(model._base_manager.get(pk=revision.object_id), revision.data).publication_problems()
     if not Source.objects.filter(key__in=render(proposed.body).citation_keys).exists():
         problems.append(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
     if revision.author_id == user.pk:

@@ -46,7 +46,7 @@ class RiskItem(EvidenceClaim, Publishable):
         return reverse("risks:detail", kwargs={"slug": self.slug})
 
     def publication_problems(self) -> list[str]:
-        if self.claim_kind == ClaimKind.FACT and not self.legal_facts.exists():
+        if self.claim_kind == ClaimKind.FACT and not list(self.legal_facts.all()):  # a revision's, when previewed
             return [str(_("A legal or regulatory item needs at least one dated fact, each with its source."))]
         return []
 

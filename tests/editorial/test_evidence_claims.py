@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from editorial.models import Certainty, ClaimKind, Frequency
+from editorial.models import Certainty, ClaimKind, Frequency, Revision
 from editorial.models.evidence import badge
-from editorial.services import WorkflowError, content_approve, content_submit
+from editorial.services import WorkflowError, content_approve, content_submit, revision_problems
 from risks.models import LegalFact
 from tests import factories
 
@@ -111,3 +111,17 @@ def test_a_risk_that_cites_nothing_cannot_be_published(people):
     risk = factories.RiskItemFactory(body="Text with no citation.")
     with pytest.raises(WorkflowError, match="cites no source"):
         publish(risk, people)
+
+
+def test_a_revision_that_drops_every_dated_fact_cannot_be_published(people):
+    source = factories.SourceFactory()
+    risk = factories.RiskItemFactory(claim_kind="fact", certainty="", frequency="", body=f"[@{source.key}]")
+    LegalFact.objects.create(risk=risk, jurisdiction="UK", status="Controlled.", as_of="2016-05-26", source=source)
+    publish(risk, people)
+    revision = Revision.objects.create(
+        content_object=risk, data={"fields": {}, "m2m": {}, "children": {"legal_facts": []}}, author=people["editor"]
+    )
+    assert any(
+        "at least one dated fact" in str(p) for p in revision_problems(revision=revision, user=people["reviewer"])
+    )
+    assert risk.legal_facts.count() == 1
