@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
 from editorial import views as editorial_views
 
@@ -15,7 +14,7 @@ handler500 = "kratom_info.views.server_error"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("get-help/", TemplateView.as_view(template_name="get_help.html"), name="get_help"),
+    path("get-help/", views.GetHelpView.as_view(), name="get_help"),
     path("evidence-levels/", views.EvidenceLevelsView.as_view(), name="evidence_levels"),
     path("articles/", include("articles.urls")),
     path("", include("comments.urls")),

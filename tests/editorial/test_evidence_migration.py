@@ -57,3 +57,29 @@ def test_old_levels_become_claims(old_models):
     effects = apps.get_model("strains", "ReportedEffect").objects
     assert effects.filter(pk=anecdote).values_list("claim_kind", "certainty").get() == ("reported", "not_tested")
     assert effects.filter(pk=studied).values_list("claim_kind", "certainty").get() == ("benefit", "low")
+
+
+def test_the_old_built_in_safety_notice_is_reworded_and_an_edited_one_kept(transactional_db):
+    executor = MigrationExecutor(connection)
+    before = [("editorial", "0010_source_accessed_and_types")]
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    notice = apps.get_model("editorial", "SafetyNotice")
+    version = apps.get_model("editorial", "ContentVersion")
+    notice.objects.update_or_create(pk=1, defaults={"message": OLD_NOTICE})
+    version.objects.update_or_create(pk=1, defaults={"version": "before", "serial": 5})
+    try:
+        MigrationExecutor(connection).migrate([("editorial", "0011_safety_notice_wording")])
+        assert notice.objects.get().message.startswith(
+            "This site gives general information, not medical advice. Kratom is not an approved treatment"
+        )
+        assert "Tell your doctor or pharmacist if you use kratom" in notice.objects.get().message
+        assert version.objects.get().version != "before" and version.objects.get().serial > 5
+    finally:
+        MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+OLD_NOTICE = (
+    "This site gives general information, not medical advice. Kratom is not an approved treatment for depression. "
+    "Please speak with a doctor or pharmacist before you use it or change any medicine you take."
+)

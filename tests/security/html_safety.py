@@ -14,9 +14,9 @@ from html import unescape
 from html.parser import HTMLParser
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
-# The site's own helpline links (tel:988 ...): digits only, so nothing to run. Markdown bodies cannot make
-# them (nh3 allows http, https and mailto only).
-SITE_TEL_RE = re.compile(r"^tel:\+?[0-9]+$")
+# The site's own helpline links (tel:988, sms:988 ...): digits only, so nothing to run. Markdown bodies cannot
+# make them (nh3 allows http, https and mailto only).
+SITE_TEL_RE = re.compile(r"^(tel|sms):\+?[0-9]+$")
 
 # Elements that run script, load other documents, or change how the page is parsed or sent.
 FORBIDDEN_ELEMENTS = {
@@ -70,7 +70,7 @@ def url_scheme(value: str) -> str | None:
 
 def unsafe_url(value: str) -> bool:
     scheme = url_scheme(value)
-    if scheme == "tel" and SITE_TEL_RE.match(value):
+    if scheme in {"tel", "sms"} and SITE_TEL_RE.match(value):
         return False
     return scheme is not None and scheme not in SAFE_SCHEMES
 
