@@ -23,11 +23,11 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='historicalsource',
             name='source_type',
-            field=models.CharField(choices=[('systematic_review', 'Systematic review'), ('scoping_review', 'Scoping or narrative review'), ('rct', 'Randomised controlled trial'), ('observational', 'Observational study'), ('case_report', 'Case report'), ('survey', 'Survey'), ('lab_or_animal', 'Laboratory or animal study'), ('government', 'Government agency'), ('law', 'Law or regulation'), ('advocacy', 'Advocacy group'), ('industry', 'Industry'), ('news', 'News')], max_length=30, verbose_name='type'),
+            field=models.CharField(choices=[('systematic_review', 'Systematic review'), ('scoping_review', 'Scoping or narrative review'), ('commentary', 'Commentary or expert opinion'), ('rct', 'Randomised controlled trial'), ('observational', 'Observational study'), ('case_report', 'Case report'), ('survey', 'Survey'), ('lab_or_animal', 'Laboratory or animal study'), ('government', 'Government agency'), ('law', 'Law or regulation'), ('advocacy', 'Advocacy group'), ('industry', 'Industry'), ('news', 'News')], max_length=30, verbose_name='type'),
         ),
         migrations.AlterField(
             model_name='source',
             name='source_type',
-            field=models.CharField(choices=[('systematic_review', 'Systematic review'), ('scoping_review', 'Scoping or narrative review'), ('rct', 'Randomised controlled trial'), ('observational', 'Observational study'), ('case_report', 'Case report'), ('survey', 'Survey'), ('lab_or_animal', 'Laboratory or animal study'), ('government', 'Government agency'), ('law', 'Law or regulation'), ('advocacy', 'Advocacy group'), ('industry', 'Industry'), ('news', 'News')], max_length=30, verbose_name='type'),
+            field=models.CharField(choices=[('systematic_review', 'Systematic review'), ('scoping_review', 'Scoping or narrative review'), ('commentary', 'Commentary or expert opinion'), ('rct', 'Randomised controlled trial'), ('observational', 'Observational study'), ('case_report', 'Case report'), ('survey', 'Survey'), ('lab_or_animal', 'Laboratory or animal study'), ('government', 'Government agency'), ('law', 'Law or regulation'), ('advocacy', 'Advocacy group'), ('industry', 'Industry'), ('news', 'News')], max_length=30, verbose_name='type'),
         ),
     ]

@@ -56,6 +56,7 @@ class Contributor(models.Model):
 class SourceType(models.TextChoices):
     SYSTEMATIC_REVIEW = "systematic_review", _("Systematic review")
     SCOPING_REVIEW = "scoping_review", _("Scoping or narrative review")
+    COMMENTARY = "commentary", _("Commentary or expert opinion")
     RCT = "rct", _("Randomised controlled trial")
     OBSERVATIONAL = "observational", _("Observational study")
     CASE_REPORT = "case_report", _("Case report")
