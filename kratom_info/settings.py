@@ -1,7 +1,9 @@
-"""Settings for Kratom Info, read from the environment (12-factor).
+"""Settings for Kratom Info. What differs between deployments is read from the environment (12-factor);
+every variable is listed in the README. The site's policies (comment rate limits and form timing, how long a
+medical review stays current, login lockout) are fixed here, not read from the environment: changing one is a
+reviewed commit, together with the docs that state it.
 
-Every variable is listed in the README. Nothing here reads the Host header:
-absolute links come from SITE_URL.
+Nothing here reads the Host header: absolute links come from SITE_URL.
 """
 
 import json
@@ -325,6 +327,7 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Reader comments: closing, rate limits (database-backed, so they hold across processes and nodes).
+# The limits and form timing are policy, fixed here (not from the environment); tests override them.
 COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "30"))
 COMMENTS_RATE_LIMITS = [(5, 10 * 60), (20, 24 * 60 * 60)]  # (posts, seconds) per address hash and per e-mail
 COMMENTS_MIN_SECONDS = 3  # a form sent back sooner than this is a bot
@@ -337,16 +340,31 @@ COMMENTS_ALERT_LEASE_SECONDS = float(os.environ.get("COMMENTS_ALERT_LEASE_SECOND
 COMMENTS_DATA_LINK_MAX_AGE = 24 * 60 * 60  # seconds a "see or delete my comments" link stays valid
 
 # How long a review stays current, per content type ("app_label.model"); others use the default.
+# Editorial policy, fixed here (not from the environment): the docs state these figures; change both together.
 REVIEW_INTERVAL_DAYS = {"articles.article": 365, "risks.riskitem": 180}
 REVIEW_INTERVAL_DEFAULT_DAYS = 365
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "kratom_info.logging.RequestIdFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}},
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]},
+        # The level is on the handler too: records propagated from a logger with its own level (Django's) are
+        # not filtered by the root's level, only by its handlers'.
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+            "level": LOG_LEVEL,
+        },
     },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    # Django's default gives its "django" logger a console handler of its own (debug on) that also propagates
+    # to the root: each django.request warning was printed twice. Here it has no handler of its own, so its
+    # records are written once, by the root's handler, with the request id; its level stays Django's (INFO).
+    # Django's mail_admins handler goes with it (ADMINS is not set, so it never sent anything), and runserver's
+    # request lines (django.server) are written by the root's handler too, in the same format.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
