@@ -34,7 +34,7 @@ from django.utils import timezone
 
 from . import resilient_cache
 from .models import ContentVersion, Status
-from .registry import publishable_models
+from .registry import child_models, publishable_models
 
 COPY_KEY = "content-version-copy"  # not the old "content-version": that held another shape
 # This process's last check of the cache's copy against the row: when, and the cache failures seen then;
@@ -45,8 +45,9 @@ DATABASE_BACKOFF = 10.0  # seconds
 
 
 def public_models() -> list[type[models.Model]]:
-    """Every model whose rows readers see: each Publishable, plus each app's `public_models` names."""
-    found = set(publishable_models())
+    """Every model whose rows readers see: each Publishable and its child rows, plus each app's
+    `public_models` names."""
+    found = set(publishable_models()) | {child for child, _parent in child_models()}
     for config in apps.get_app_configs():
         found.update(config.get_model(name) for name in getattr(config, "public_models", ()))
     return sorted(found, key=lambda model: model._meta.label)

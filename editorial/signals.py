@@ -1,10 +1,12 @@
 """Keep each Publishable's derived rows (citations, search entry, redirects from old slugs) in step with it."""
 
+import functools
+
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from .models import SearchEntry
 from .redirects import redirect_record
-from .registry import publishable_models
+from .registry import child_models, publishable_models
 from .services import content_refresh_index
 
 
@@ -28,6 +30,15 @@ def _remember_public_address(sender, instance, raw=False, **kwargs) -> None:
         instance._old_public_path = before.get_absolute_url()
 
 
+def _refresh_parent_index(sender, instance, parent_field: str, raw=False, **kwargs) -> None:
+    # A child row (a reported effect, a dated legal fact) is part of its item's search text. Looked up, not
+    # followed: when the item itself is being deleted, its children go first and it is already gone.
+    field = sender._meta.get_field(parent_field)
+    parent = None if raw else field.related_model.objects.filter(pk=getattr(instance, field.attname)).first()
+    if parent is not None:
+        SearchEntry.sync(parent)
+
+
 def _leave_a_redirect(sender, instance, raw=False, **kwargs) -> None:
     if not raw and getattr(instance, "_old_public_path", None):
         redirect_record(old_path=instance._old_public_path, obj=instance)
@@ -38,3 +49,7 @@ for _model in publishable_models():
     post_save.connect(_leave_a_redirect, sender=_model, dispatch_uid=f"redirect-{_model._meta.label}")
     post_save.connect(_refresh_index, sender=_model, dispatch_uid=f"index-{_model._meta.label}")
     post_delete.connect(_remove_search_entry, sender=_model, dispatch_uid=f"unindex-{_model._meta.label}")
+for _child, _parent_field in child_models():
+    _receiver = functools.partial(_refresh_parent_index, parent_field=_parent_field)
+    for _signal in (post_save, post_delete):
+        _signal.connect(_receiver, sender=_child, weak=False, dispatch_uid=f"parent-index-{_child._meta.label}")

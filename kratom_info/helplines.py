@@ -193,7 +193,7 @@ def source_index(root: Path) -> dict[str, Source]:
             url = entry.get("url") or (f"https://doi.org/{entry['doi']}" if entry.get("doi") else "")
             if not url and entry.get("pmid"):
                 url = f"https://pubmed.ncbi.nlm.nih.gov/{entry['pmid']}/"
-            if key:
+            if key and url.startswith("https://"):  # anything else never reaches an href (the loader refuses it too)
                 index[key] = Source(title=str(entry.get("title", key)), url=url)
     return index
 

@@ -70,12 +70,22 @@ def cache_key(path: str, query: dict) -> str | None:
 
 
 @functools.cache
+@functools.cache
 def build_id() -> str:
-    """This release: the static files manifest and the Markdown pipeline. During a rolling deploy, old and
-    new nodes never serve each other's pages (which would point at static files the other lacks)."""
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    content = manifest.read_bytes() if manifest.exists() else b""
-    return hashlib.sha256(content + str(PIPELINE_VERSION).encode()).hexdigest()[:12]
+    """This release: the static files manifest, the Markdown pipeline, the templates and the helplines file.
+    During a rolling deploy, old and new nodes never serve each other's pages (which would point at static
+    files the other lacks), and a release that only corrects a phone number or a template retires the old
+    pages at once. Read once per process: a release is a restart."""
+    digest = hashlib.sha256(str(PIPELINE_VERSION).encode())
+    release_files = [
+        Path(settings.STATIC_ROOT) / "staticfiles.json",
+        Path(settings.BASE_DIR) / "content" / "helplines.toml",
+    ]
+    release_files += sorted((Path(settings.BASE_DIR) / "templates").rglob("*.html"))
+    for path in release_files:
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def etag_for(key: str) -> str:

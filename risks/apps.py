@@ -8,6 +8,6 @@ class RisksConfig(AppConfig):
     name = "risks"
     verbose_name = _("Risks")
     role_permissions = {
-        EDITOR: model_permissions("risks", "riskitem"),
-        REVIEWER: model_permissions("risks", "riskitem"),
+        EDITOR: model_permissions("risks", "riskitem", "legalfact"),
+        REVIEWER: model_permissions("risks", "riskitem", "legalfact"),
     }

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import ClaimKind, EvidenceClaim, Publishable
@@ -73,4 +74,4 @@ class LegalFact(models.Model):
         verbose_name_plural = _("dated legal facts")
 
     def __str__(self) -> str:
-        return f"{self.jurisdiction}, as of {self.as_of:%-d %B %Y}"
+        return f"{self.jurisdiction}, as of {date_format(self.as_of, 'j F Y')}"

@@ -1,10 +1,11 @@
+from django.db.models import Prefetch
 from django.views.generic import ListView
 
 from editorial.models import Certainty
 from editorial.structured_data import KRATOM
 from editorial.views import PublishedDetailView
 
-from .models import RiskCategory, RiskItem, Severity
+from .models import LegalFact, RiskCategory, RiskItem, Severity
 
 
 def severity_evidence_grid(risks: list[RiskItem]) -> dict:
@@ -50,5 +51,7 @@ class RiskListView(ListView):
 
 class RiskDetailView(PublishedDetailView):
     parent_page = ("Risks", "risks:list")
-    queryset = RiskItem.objects.all()
+    queryset = RiskItem.objects.prefetch_related(
+        Prefetch("legal_facts", queryset=LegalFact.objects.select_related("source"))
+    )
     about = [KRATOM]

@@ -11,7 +11,3 @@ class StrainsConfig(AppConfig):
         EDITOR: model_permissions("strains", "strainprofile", "reportedeffect"),
         REVIEWER: model_permissions("strains", "strainprofile", "reportedeffect"),
     }
-    public_models = ["ReportedEffect"]  # editorial.content_version
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -21,7 +21,9 @@ class StrainProfile(Publishable):
     cautions = models.TextField(_("cautions"), blank=True, help_text=_("Plain text, one caution per line."))
 
     # Reported effects are content: an edit to them on a live profile waits for review too.
-    revision_children = {"effects": ("effect", "claim_kind", "certainty", "frequency", "source", "order")}
+    revision_children = {
+        "effects": ("effect", "claim_kind", "certainty", "frequency", "frequency_note", "source", "order")
+    }
 
     class Meta(Publishable.Meta):
         ordering = ["vein_colour"]

@@ -12,6 +12,18 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # A default, so that 0006's removal of the column can be reversed on a table with rows.
+        migrations.AlterField(
+            model_name='historicalriskitem',
+            name='evidence_level',
+            field=models.CharField(choices=[('high', 'High'), ('moderate', 'Moderate'), ('low', 'Low'), ('very_low', 'Very low'), ('anecdotal', 'Anecdotal'), ('none_found', 'None found')], default='none_found', max_length=20, verbose_name='evidence level'),
+        ),
+        # A default, so that 0006's removal of the column can be reversed on a table with rows.
+        migrations.AlterField(
+            model_name='riskitem',
+            name='evidence_level',
+            field=models.CharField(choices=[('high', 'High'), ('moderate', 'Moderate'), ('low', 'Low'), ('very_low', 'Very low'), ('anecdotal', 'Anecdotal'), ('none_found', 'None found')], default='none_found', max_length=20, verbose_name='evidence level'),
+        ),
         migrations.AddField(
             model_name='historicalriskitem',
             name='certainty',

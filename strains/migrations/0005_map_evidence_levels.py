@@ -1,30 +1,43 @@
-"""Map each reported effect's old evidence level onto a claim: anecdote stays anecdote ("reported by users,
-not tested"); an effect a study rated becomes a possible benefit with that certainty."""
+"""Map each reported effect's old evidence level onto a claim.
+
+Every effect becomes "reported by users, not tested". The old level said how strong the evidence was, not
+whether the effect was a benefit or a harm, so a rated effect cannot be called a "possible benefit" (a
+reported adverse effect would then read as one): an editor re-labels those few, with their source. The
+effects stored in revisions (pending ones, and the live content each was based on) are mapped the same way,
+so a revision proposed before this migration can still be previewed and published.
+"""
 
 from django.db import migrations
 
-RATED = {"high", "moderate", "low", "very_low"}
+CLAIM = {"claim_kind": "reported", "certainty": "not_tested", "frequency": ""}
 
 
-def claim_for(level: str) -> dict:
-    if level in RATED:
-        return {"claim_kind": "benefit", "certainty": level, "frequency": ""}
-    return {"claim_kind": "reported", "certainty": "not_tested", "frequency": ""}
+def _map_rows(rows: list) -> list:
+    return [{**{k: v for k, v in row.items() if k != "evidence_level"}, **CLAIM} for row in rows]
 
 
 def forwards(apps, schema_editor):
-    model = apps.get_model("strains", "ReportedEffect")
-    for row in model.objects.filter(claim_kind="").only("pk", "evidence_level").iterator():
-        model.objects.filter(pk=row.pk).update(**claim_for(row.evidence_level))
-
-
-def backwards(apps, schema_editor):
-    model = apps.get_model("strains", "ReportedEffect")
-    for row in model.objects.all().only("pk", "claim_kind", "certainty").iterator():
-        level = row.certainty if row.claim_kind == "benefit" else "anecdotal"
-        model.objects.filter(pk=row.pk).update(evidence_level=level)
+    effect = apps.get_model("strains", "ReportedEffect")
+    effect.objects.filter(claim_kind="").update(**CLAIM)
+    content_type = apps.get_model("contenttypes", "ContentType").objects.filter(
+        app_label="strains", model="strainprofile"
+    )
+    revisions = apps.get_model("editorial", "Revision").objects.filter(content_type__in=content_type)
+    for revision in revisions.iterator():
+        changed = False
+        for part in ("data", "base"):
+            children = (getattr(revision, part) or {}).get("children", {})
+            if "effects" in children:
+                children["effects"] = _map_rows(children["effects"])
+                changed = True
+        if changed:
+            revision.save(update_fields=["data", "base"])
 
 
 class Migration(migrations.Migration):
-    dependencies = [("strains", "0004_evidence_claim_fields")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    dependencies = [
+        ("strains", "0004_evidence_claim_fields"),
+        ("editorial", "0009_lock_version_and_revision_base"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

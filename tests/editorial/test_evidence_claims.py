@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from editorial.models import Certainty, ClaimKind, Frequency, Revision
+from editorial.content_version import public_models
+from editorial.models import Certainty, ClaimKind, Frequency, Revision, SearchEntry
 from editorial.models.evidence import badge
 from editorial.services import WorkflowError, content_approve, content_submit, revision_problems
 from risks.models import LegalFact
@@ -125,3 +126,25 @@ def test_a_revision_that_drops_every_dated_fact_cannot_be_published(people):
         "at least one dated fact" in str(p) for p in revision_problems(revision=revision, user=people["reviewer"])
     )
     assert risk.legal_facts.count() == 1
+
+
+def test_editors_and_reviewers_edit_dated_facts_in_the_admin(people, client):
+    from tests.editorial.workflow_helpers import change_url, login
+
+    risk = factories.RiskItemFactory(claim_kind="fact", certainty="", frequency="")
+    for username in ("editor", "reviewer"):
+        html = login(username).get(change_url(risk)).content.decode()
+        assert 'name="legal_facts-TOTAL_FORMS"' in html, username
+        assert "The claim: what kind, how certain, how often" in html
+
+
+def test_a_dated_fact_is_part_of_its_item_for_readers_and_search(client):
+    source = factories.SourceFactory(source_type="law")
+    risk = factories.RiskItemFactory(published=True, claim_kind="fact", certainty="", frequency="")
+    fact = LegalFact.objects.create(
+        risk=risk, jurisdiction="Louisiana", status="Sale banned.", as_of="2025-08-01", source=source
+    )
+    assert LegalFact in public_models(), "a change to a fact starts a new content version (cached pages go)"
+    assert "Louisiana" in SearchEntry.objects.get(object_id=risk.pk, content_type__model="riskitem").text
+    fact.delete()
+    assert "Louisiana" not in SearchEntry.objects.get(object_id=risk.pk, content_type__model="riskitem").text

@@ -6,6 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("risks", "0004_evidence_claim_fields"), ("strains", "0004_evidence_claim_fields")]
 AFTER = [("risks", "0006_claim_rules"), ("strains", "0006_claim_rules")]
+CLAIM = {"claim_kind": "reported", "certainty": "not_tested", "frequency": ""}
 
 
 @pytest.fixture
@@ -15,6 +16,16 @@ def old_models(transactional_db):
     apps = executor.loader.project_state(BEFORE).apps
     yield apps
     MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_migrations_reverse_with_rows_in_place(old_models):
+    risk = old_models.get_model("risks", "RiskItem")
+    risk.objects.create(title="r", slug="r", summary="s", category="side_effects", severity="high", what_to_do="-")
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER)
+    MigrationExecutor(connection).migrate([("risks", "0003_lock_version"), ("strains", "0003_lock_version")])
+    assert "evidence_level" in {c.name for c in connection.introspection.get_table_description(
+        connection.cursor(), "risks_riskitem")}  # fmt: skip
 
 
 def test_old_levels_become_claims(old_models):
@@ -37,6 +48,21 @@ def test_old_levels_become_claims(old_models):
     effect = old_models.get_model("strains", "ReportedEffect")
     anecdote = effect.objects.create(strain=strain, effect="Calm", evidence_level="anecdotal").pk
     studied = effect.objects.create(strain=strain, effect="Alert", evidence_level="low").pk
+    row = {"effect": "Alert", "evidence_level": "low", "source": None}
+    user = old_models.get_model("auth", "User").objects.create(username="editor")
+    revision = (
+        old_models.get_model("editorial", "Revision")
+        .objects.create(
+            content_type=old_models.get_model("contenttypes", "ContentType").objects.get_or_create(
+                app_label="strains", model="strainprofile"
+            )[0],
+            object_id=strain.pk,
+            data={"fields": {}, "m2m": {}, "children": {"effects": [row]}},
+            base={"fields": {}, "m2m": {}, "children": {"effects": [row]}},
+            author=user,
+        )
+        .pk
+    )
 
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
@@ -56,7 +82,11 @@ def test_old_levels_become_claims(old_models):
     }
     effects = apps.get_model("strains", "ReportedEffect").objects
     assert effects.filter(pk=anecdote).values_list("claim_kind", "certainty").get() == ("reported", "not_tested")
-    assert effects.filter(pk=studied).values_list("claim_kind", "certainty").get() == ("benefit", "low")
+    # A rated effect may be a harm: it is never relabelled a benefit; an editor re-labels it with its source.
+    assert effects.filter(pk=studied).values_list("claim_kind", "certainty").get() == ("reported", "not_tested")
+    pending = apps.get_model("editorial", "Revision").objects.get(pk=revision)
+    assert pending.data["children"]["effects"] == [{"effect": "Alert", "source": None, **CLAIM}]
+    assert pending.base["children"]["effects"][0]["claim_kind"] == "reported"
 
 
 def test_the_old_built_in_safety_notice_is_reworded_and_an_edited_one_kept(transactional_db):

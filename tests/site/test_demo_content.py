@@ -188,3 +188,23 @@ def test_a_changed_file_updates_its_row_and_nothing_else(tmp_path, settings, cap
     call_command("load_demo_content", "--allow-in-production")
     assert "0 created, 1 updated" in capsys.readouterr().out
     assert "One more sentence" in FAQEntry.objects.get(slug="what-are-7-oh-products").body
+
+
+def test_child_rows_are_checked_like_items(tmp_path, settings):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    settings.BASE_DIR = tmp_path
+    strain = tmp_path / "content" / "strains" / "red-vein.md"
+    strain.write_text(strain.read_text().replace("claim_kind =", "claim_knd =", 1))
+    with pytest.raises(CommandError, match=r"content/strains/red-vein.md: unknown field\(s\) claim_knd"):
+        call_command("load_demo_content", "--allow-in-production", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_an_item_whose_file_is_gone_is_reported_not_deleted(tmp_path, settings, capsys):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    settings.BASE_DIR = tmp_path
+    call_command("load_demo_content", "--allow-in-production")
+    (tmp_path / "content" / "faq" / "what-are-7-oh-products.md").unlink()
+    capsys.readouterr()
+    call_command("load_demo_content", "--allow-in-production")
+    assert "No file in content/ for the FAQ entry 'what-are-7-oh-products'" in capsys.readouterr().err
+    assert FAQEntry.objects.filter(slug="what-are-7-oh-products").exists()

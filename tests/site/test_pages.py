@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
 from editorial.models import Status
+from risks.models import LegalFact
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +210,14 @@ def test_evidence_levels_page_explains_every_level_with_an_anchor(client):
         assert f'<dt id="{level}">' in html
     for kind in ("harm", "interaction", "benefit", "reported", "unknown", "fact"):
         assert f'id="{kind}"' in html, kind
+
+
+def test_a_legal_item_query_count_is_constant_in_its_dated_facts(client):
+    risk = factories.RiskItemFactory(published=True, claim_kind="fact", certainty="", frequency="")
+
+    def make(n):
+        for _ in range(n):
+            source = factories.SourceFactory()
+            LegalFact.objects.create(risk=risk, jurisdiction="X", status="Y.", as_of="2025-01-01", source=source)
+
+    assert assert_constant_queries(client, risk.get_absolute_url(), make) <= MAX_PAGE_QUERIES

@@ -18,6 +18,11 @@ from strains.models import ReportedEffect, StrainProfile
 CREATE_ONLY = {"published_at", "last_reviewed_at"}
 
 
+def _as_stored(field, value):
+    """The value as the database will hand it back (a related row stays the row)."""
+    return value if field.is_relation else field.to_python(value)
+
+
 class Command(BaseCommand):
     help = (
         "Load the demo content from the text files in content/: fictional contributors, real sources, "
@@ -39,6 +44,7 @@ class Command(BaseCommand):
                 "Pass --allow-in-production if you really mean it."
             )
         self.counts = {"created": 0, "updated": 0, "unchanged": 0}
+        self.seen = {}
         try:
             with transaction.atomic():
                 self.load()
@@ -73,8 +79,9 @@ class Command(BaseCommand):
             risk = risks[row["slug"]] = self.upsert(
                 RiskItem, {"slug": row["slug"]}, {**row, **reviewed}, extra={"legal_facts"}
             )
-            facts = [{**fact, "source": self.source(fact, "risks", row)} for fact in row.get("legal_facts", [])]
-            self.sync_children(risk, LegalFact, "risk", facts)
+            where = f"content/risks/{row['slug']}.md"
+            facts = [{**fact, "source": self.source(fact, where)} for fact in row.get("legal_facts", [])]
+            self.sync_children(risk, LegalFact, "risk", facts, where)
         faqs = {
             row["slug"]: self.upsert(
                 FAQEntry,
@@ -91,8 +98,9 @@ class Command(BaseCommand):
                 "cautions": "\n".join(row["cautions"]),
             }
             strain = self.upsert(StrainProfile, {"slug": row["slug"]}, values, extra={"effects"})
-            effects = [{**effect, "source": self.source(effect, "strains", row)} for effect in row.get("effects", [])]
-            self.sync_children(strain, ReportedEffect, "strain", effects)
+            where = f"content/strains/{row['slug']}.md"
+            effects = [{**effect, "source": self.source(effect, where)} for effect in row.get("effects", [])]
+            self.sync_children(strain, ReportedEffect, "strain", effects, where)
         for row in demo.items("articles"):
             values = {**row, **reviewed, "key_takeaways": "\n".join(row["key_takeaways"])}
             article = self.upsert(
@@ -105,24 +113,36 @@ class Command(BaseCommand):
             )
         for row in demo.items("pages"):
             self.upsert(Page, {"slug": row["slug"]}, {**row, **reviewed})
+        self.report_strays(reviewed["author"])
+
+    def report_strays(self, author) -> None:
+        """Demo items whose file is gone are left as they are (an editor may have taken them over): say so."""
+        for model in (Article, FAQEntry, RiskItem, StrainProfile, Page):
+            stray = model.objects.filter(author=author).exclude(slug__in=self.seen.get(model, ()))
+            for slug in stray.values_list("slug", flat=True):
+                self.stderr.write(f"No file in content/ for the {model._meta.verbose_name} '{slug}': left unchanged.")
 
     def find(self, rows: dict, slug: str, what: str, item: dict):
         if slug not in rows:
             raise CommandError(f"{item['slug']}: no {what} with the slug '{slug}'.")
         return rows[slug]
 
-    def source(self, row: dict, kind: str, item: dict) -> Source:
+    def source(self, row: dict, where: str) -> Source:
         source = Source.objects.filter(key=row.get("source") or "").first()
         if source is None:
-            raise CommandError(
-                f"content/{kind}/{item['slug']}.md: '{row}' needs a source key defined in content/sources/."
-            )
+            raise CommandError(f"{where}: '{row}' needs a source key defined in content/sources/.")
         return source
 
-    def sync_children(self, parent, model, parent_field: str, rows: list[dict]) -> None:
+    def sync_children(self, parent, model, parent_field: str, rows: list[dict], where: str) -> None:
         """Make the parent's child rows exactly these, in this order; touch nothing when they already are."""
-        columns = [f.name for f in model._meta.fields if f.name not in {"id", parent_field, "order"}]
-        wanted = [{name: row.get(name, model._meta.get_field(name).get_default()) for name in columns} for row in rows]
+        fields = [f for f in model._meta.fields if f.name not in {"id", parent_field, "order"}]
+        columns = [field.name for field in fields]
+        if unknown := sorted({name for row in rows for name in row} - set(columns)):
+            raise CommandError(f"{where}: unknown field(s) {', '.join(unknown)} for a {model._meta.verbose_name}.")
+        try:  # as the database will hold them (a date written as text compares equal next time)
+            wanted = [{f.name: _as_stored(f, row.get(f.name, f.get_default())) for f in fields} for row in rows]
+        except ValidationError as error:
+            raise CommandError(f"{where}: {'; '.join(error.messages)}") from error
         existing = model.objects.filter(**{parent_field: parent}).order_by("order", "pk")
         if [{name: getattr(child, name) for name in columns} for child in existing] == wanted:
             return
@@ -130,7 +150,12 @@ class Command(BaseCommand):
         existing.delete()
         for order, values in enumerate(wanted):
             child = model(**{parent_field: parent}, **values, order=order)
-            child.full_clean()
+            try:
+                child.full_clean()
+            except ValidationError as error:
+                raise CommandError(
+                    f"{where}: {model._meta.verbose_name} {order + 1}: {'; '.join(error.messages)}"
+                ) from error
             child.save()
 
     def upsert(self, model, lookup: dict, values: dict, *, extra: set = frozenset(), path: str = ""):
@@ -139,6 +164,7 @@ class Command(BaseCommand):
         Only concrete fields are taken from `values`; many-to-many and child rows (`extra`) are set by the
         caller. Any other name is a typo in a content file, and stops the load.
         """
+        self.seen.setdefault(model, set()).update(lookup.values())
         columns = {field.name for field in model._meta.fields}
         where = path or f"{model._meta.verbose_name} '{next(iter(lookup.values()))}'"
         if unknown := sorted(set(values) - columns - set(lookup) - set(extra)):
