@@ -5,7 +5,7 @@ from editorial.admin import PublishableAdmin
 from .models import LegalFact, RiskItem
 
 
-class LegalFactInline(admin.TabularInline):
+class LegalFactInline(admin.StackedInline):
     model = LegalFact
     extra = 0
     autocomplete_fields = ["source"]
