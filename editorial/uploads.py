@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
-# Limits (README, "Images"): far above any picture an editor would put in an article, far below what
+# Limits (docs/editors.md, "Images"): far above any picture an editor would put in an article, far below what
 # ties up a worker. Pillow's own guard (Image.MAX_IMAGE_PIXELS: a warning at 89 MP, an error only at
 # twice that) looks at one frame, and re-encoding a GIF works on the whole canvas for every frame
 # (about 2 s per 40 MP frame on one core), so a file of a few hundred bytes could run for minutes.

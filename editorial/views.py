@@ -157,7 +157,7 @@ def media_file(request, name):
     """An uploaded image, read through the storage backend: every node serves what any node stored.
 
     Names are random and never reused, so browsers may keep them for a year. Only image types are
-    served; a proxy in front may serve the same files itself (README, "Running in production").
+    served; a proxy in front may serve the same files itself (docs/operations.md, "Running in production").
 
     Stored names are ours (uploads.py: a folder, a random hex name, an extension), so anything else is
     a 404 before the storage sees it: a NUL or other control character (the file system raised

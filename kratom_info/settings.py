@@ -1,5 +1,5 @@
 """Settings for Kratom Info. What differs between deployments is read from the environment (12-factor);
-every variable is listed in the README. The site's policies (comment rate limits and form timing, how long a
+every variable is listed in docs/operations.md. The site's policies (comment rate limits and form timing, how long a
 medical review stays current, login lockout) are fixed here, not read from the environment: changing one is a
 reviewed commit, together with the docs that state it.
 
@@ -102,7 +102,7 @@ MIDDLEWARE = [
 ]
 
 # Staff login: django-axes locks a username after 5 failures, and an address after 5 failures,
-# separately, for an hour (429). `manage.py axes_reset` lifts a lock (README: runbook).
+# separately, for an hour (429). `manage.py axes_reset` lifts a lock (docs/security.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -149,7 +149,7 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True  # the Markdown editor reads the token from the form
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
-# Only behind a proxy that sets X-Forwarded-Proto itself (and strips the client's): README, "Running in production".
+# Only behind a proxy that sets X-Forwarded-Proto itself (and strips the client's): docs/operations.md, "Running in production".
 if env_bool("DJANGO_BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@example.org")
@@ -182,7 +182,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# PostgreSQL's bounds, in seconds. All of them sit well under gunicorn's --timeout (30 s in the README), so a
+# PostgreSQL's bounds, in seconds. All of them sit well under gunicorn's --timeout (30 s in docs/operations.md), so a
 # slow, locked or hung database costs a request at most DATABASE_POOL_TIMEOUT + DATABASE_ANSWER_TIMEOUT (15 s),
 # then the 503 page, never a worker killed mid-request and a dropped connection. The server enforces the
 # statement and lock timeouts (0: none); a server that does not answer at all (hung, SIGSTOPped, its host gone)
@@ -290,7 +290,7 @@ except json.JSONDecodeError as error:
     raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON: {error}") from error
 STORAGES = {
     # Uploaded images: the file system (a volume every node shares, when there are several) or any
-    # storage backend, e.g. S3-compatible through django-storages. README: "Running several nodes".
+    # storage backend, e.g. S3-compatible through django-storages. docs/operations.md: "Running several nodes".
     "default": {
         "BACKEND": os.environ.get("DJANGO_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
         "OPTIONS": MEDIA_STORAGE_OPTIONS,

@@ -20,7 +20,7 @@ names assigned such a chain in the same or an enclosing function; related manage
 (`topic.articles`). A manager on a name it cannot resolve (`model._base_manager`) counts as public.
 What it cannot see: querysets passed in as arguments or returned by other functions, `getattr`,
 managers with other names, raw SQL outside HELPERS, and anything spelled dynamically. `manage.py rebuild_index`
-repairs whatever slips through (README, "Runbook: rows changed behind the site's back").
+repairs whatever slips through (docs/operations.md, "Runbook: rows changed behind the site's back").
 """
 
 import ast
