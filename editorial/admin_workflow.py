@@ -25,7 +25,7 @@ from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
 from .services import WorkflowError, content_transition, revision_create
-from .workflow import TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
+from .workflow import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
 
@@ -228,7 +228,7 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # published content is archived, not deleted
-        for transition in TRANSITIONS:
+        for transition in ITEM_TRANSITIONS:
             if transition.name != "schedule" and request.user.has_perm(transition.permission):
                 name = f"transition_{transition.name}"
                 actions[name] = (_bulk_action(transition.name), name, transition.label)
@@ -270,7 +270,7 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
     def transition_view(self, request, object_id, name):
         obj = self._object_or_404(request, object_id)
         transition = TRANSITIONS_BY_NAME.get(name)
-        if transition is None:
+        if transition is None or transition.of_revision:
             raise Http404
         form = TransitionForm(request.POST or None, publishes=transition.reviews)
         if request.method == "POST" and form.is_valid():

@@ -9,8 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .markdown import render
-from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, Source, TransitionLog
+from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
 from .revisions import (
     apply_fields,
     base_of,
@@ -24,7 +23,7 @@ from .revisions import (
     snapshot,
     without,
 )
-from .workflow import TRANSITIONS_BY_NAME, has_body, reviewer_has_credentials, reviewer_is_not_author
+from .workflow import TRANSITIONS_BY_NAME
 
 
 class WorkflowError(Exception):
@@ -65,6 +64,8 @@ def content_transition(
 ) -> Publishable:
     """Move an item along the workflow table, or raise WorkflowError with the reasons (changing nothing)."""
     transition = TRANSITIONS_BY_NAME[name]
+    if transition.of_revision:
+        raise ValueError(f"{name} applies to a revision: use revision_publish")
     with transaction.atomic():
         # Lock the row and judge its current state, not what the caller last saw.
         live = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
@@ -109,13 +110,9 @@ def content_approve(
     return content_transition(obj=obj, name="publish", user=user, note=note, material_change=material_change)
 
 
-content_publish = content_approve
-
 
 def content_schedule(*, obj: Publishable, user: AbstractBaseUser, when, note: str = "") -> Publishable:
     """Approve an item in review to appear at `when` (a future time); no job needs to run then."""
-    if when is None or when <= timezone.now():
-        raise WorkflowError([_('Set "published at" to a future time before scheduling.')])
     return content_transition(obj=obj, name="schedule", user=user, note=note, published_at=when)
 
 
@@ -174,21 +171,11 @@ def revision_conflicts(*, revision: Revision, live: Publishable | None = None) -
 
 def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str]:
     """What stops `user` from publishing this revision, in plain words."""
-    if not user.has_perm("editorial.review_content"):
-        return [_("You do not have permission to publish revisions.")]
     if revision.status != RevisionStatus.PENDING:
         return [_("This revision is already %(status)s.") % {"status": revision.get_status_display().lower()}]
-    model = revision.content_type.model_class()
-    proposed = apply_fields(model._base_manager.get(pk=revision.object_id), revision.data)
-    checks = (has_body, reviewer_has_credentials, reviewer_is_not_author)
-    problems = [problem for check in checks if (problem := check(proposed, user))]
-    try:
-        proposed.full_clean()
-    except ValidationError as error:
-        problems += [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
-    problems += preview_object(model._base_manager.get(pk=revision.object_id), revision.data).publication_problems()
-    if not Source.objects.filter(key__in=render(proposed.body).citation_keys).exists():
-        problems.append(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
+    live = revision.content_type.model_class()._base_manager.get(pk=revision.object_id)
+    # The item as the revision would make it, child rows and citations included, judged by the table's rules.
+    problems = TRANSITIONS_BY_NAME["publish_revision"].problems(preview_object(live, revision.data), user)
     if revision.author_id == user.pk:
         problems.append(_("You proposed this revision. Another medical reviewer must publish it."))
     return problems

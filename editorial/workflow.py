@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +25,7 @@ def has_body(obj, user) -> str | None:
 
 
 def cites_a_source(obj, user) -> str | None:
-    if obj.citations.exists():
+    if obj.citations.all():  # a revision's preview carries its own citations (revisions.preview_object)
         return None
     return str(_("It cites no source. Add at least one citation, written [@source-key], to the body."))
 
@@ -32,6 +33,16 @@ def cites_a_source(obj, user) -> str | None:
 def meets_its_type_rules(obj, user) -> str | None:
     """What its own type requires before publication (a strain's effects each cite a source...)."""
     return " ".join(obj.publication_problems()) or None
+
+
+def is_valid_content(obj, user) -> str | None:
+    """Every field passes its own validation (a revision's fields were checked when proposed, but the live
+    item may have changed since)."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        return " ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    return None
 
 
 def reviewer_has_credentials(obj, user) -> str | None:
@@ -113,6 +124,9 @@ class Transition:
     checks: tuple[Check, ...] = ()
     # Approving transitions record the acting reviewer and the review date.
     reviews: bool = False
+    # Applies to a pending revision of a live item (judged on the item as the revision would make it), not
+    # to the item itself: no button or bulk action on the item offers it.
+    of_revision: bool = False
 
     def problems(self, obj, user) -> list[str]:
         """Everything that stops `user` from making this transition now, in plain words."""
@@ -150,12 +164,17 @@ TRANSITIONS: tuple[Transition, ...] = (
         "editorial.retire_content",
     ),
     Transition("restore", _("Restore to draft"), (Status.ARCHIVED,), Status.DRAFT, "editorial.retire_content"),
+    Transition(
+        "publish_revision", _("Publish this revision"), (Status.PUBLISHED,), Status.PUBLISHED,
+        "editorial.review_content", (*REVIEW_CHECKS, is_valid_content), reviews=True, of_revision=True,
+    ),
 )  # fmt: skip
 TRANSITIONS_BY_NAME = {transition.name: transition for transition in TRANSITIONS}
+ITEM_TRANSITIONS = tuple(transition for transition in TRANSITIONS if not transition.of_revision)
 # Log entries written when a reviewer put content live: only their notes may reach readers.
-PUBLISHING_STEPS = (*(t.name for t in TRANSITIONS if t.reviews), "publish_revision")
+PUBLISHING_STEPS = tuple(transition.name for transition in TRANSITIONS if transition.reviews)
 
 
 def available_transitions(obj, user) -> list[Transition]:
     """Transitions the user holds the permission for, from the item's current status."""
-    return [t for t in TRANSITIONS if obj.status in t.sources and user.has_perm(t.permission)]
+    return [t for t in ITEM_TRANSITIONS if obj.status in t.sources and user.has_perm(t.permission)]
