@@ -3,11 +3,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from editorial.models import Publishable
+from editorial.models import Publishable, PublishableQuerySet
 
 WORDS_PER_MINUTE = 200
 
@@ -35,6 +36,19 @@ class Topic(models.Model):
         return f"{reverse('articles:list')}?topic={self.slug}"
 
 
+def replies_open_for() -> timedelta:
+    """How long after publication an article takes replies: the one statement of that rule."""
+    return timedelta(days=settings.COMMENTS_CLOSE_AFTER_DAYS)
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def next_replies_close(self, now):
+        """When the next published article's replies close (its page then shows them closed), or None."""
+        still_open = self.published().filter(comments_enabled=True, published_at__gt=now - replies_open_for())
+        oldest = still_open.aggregate(at=Min("published_at"))["at"]
+        return oldest + replies_open_for() if oldest else None
+
+
 class Article(Publishable):
     key_takeaways = models.TextField(
         _("key takeaways"), blank=True, help_text=_("One takeaway per line, plain text. Shown above the body.")
@@ -47,6 +61,7 @@ class Article(Publishable):
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
 
     derived_fields = (*Publishable.derived_fields, "reading_time")
+    objects = ArticleQuerySet.as_manager()
     # django-simple-history records these many-to-many fields with each version.
     _history_m2m_fields = ["topics", "related_risks", "related_faqs"]
 
@@ -59,10 +74,10 @@ class Article(Publishable):
 
     @property
     def comments_open(self) -> bool:
-        """Replies are open while switched on and for COMMENTS_CLOSE_AFTER_DAYS after publication."""
+        """Replies are open while switched on, for `replies_open_for()` after publication."""
         if not self.comments_enabled or self.published_at is None:
             return False
-        return timezone.now() < self.published_at + timedelta(days=settings.COMMENTS_CLOSE_AFTER_DAYS)
+        return timezone.now() < self.published_at + replies_open_for()
 
     @property
     def takeaways(self) -> list[str]:

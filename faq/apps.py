@@ -1,14 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from editorial.roles import EDITOR, REVIEWER, model_permissions
+from editorial import content_apps
 
 
-class FaqConfig(AppConfig):
+class FaqConfig(content_apps.ContentAppConfig):
     name = "faq"
     verbose_name = _("FAQ")
-    role_permissions = {
-        EDITOR: model_permissions("faq", "faqentry", "faqcategory"),
-        REVIEWER: model_permissions("faq", "faqentry", "faqcategory"),
-    }
-    public_models = ["FAQCategory"]  # editorial.content_version
+    content_models = ("faqentry", "faqcategory")
+    public_models = ("FAQCategory",)

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from editorial.roles import EDITOR, REVIEWER, model_permissions
+from editorial import content_apps
 
 
-class RisksConfig(AppConfig):
+class RisksConfig(content_apps.ContentAppConfig):
     name = "risks"
     verbose_name = _("Risks")
-    role_permissions = {
-        EDITOR: model_permissions("risks", "riskitem", "legalfact"),
-        REVIEWER: model_permissions("risks", "riskitem", "legalfact"),
-    }
+    content_models = ("riskitem", "legalfact")

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from editorial.roles import EDITOR, REVIEWER, model_permissions
+from editorial import content_apps
 
 
-class StrainsConfig(AppConfig):
+class StrainsConfig(content_apps.ContentAppConfig):
     name = "strains"
     verbose_name = _("Strain profiles")
-    role_permissions = {
-        EDITOR: model_permissions("strains", "strainprofile", "reportedeffect"),
-        REVIEWER: model_permissions("strains", "strainprofile", "reportedeffect"),
-    }
+    content_models = ("strainprofile", "reportedeffect")

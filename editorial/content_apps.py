@@ -1,0 +1,38 @@
+"""ContentAppConfig: what a content app declares, and the only way editorial learns about it.
+
+editorial imports no content app (import-linter holds it to that). It finds content through the app registry
+and reads these declarations instead:
+
+On the app's config (a subclass of ContentAppConfig):
+- `content_models`: the models editors and medical reviewers work on in the admin, by lower-case name; they
+  get the roles' permissions (`role_permissions`, applied by editorial.roles after every migrate).
+- `public_models`: models whose rows readers see besides the app's Publishables and their child rows (which
+  editorial finds itself); a change to one starts a new content version (editorial.content_version).
+- `next_public_change(now)`: the next moment a page of the app changes by the clock alone, or None.
+
+On each Publishable model:
+- `revision_children`: child rows edited and reviewed with the item ({related name: (fields...)}); they are
+  public, feed the item's search text, and go through review with it (editorial.revisions).
+- `derived_fields`: columns `save()` computes from the others; they stay out of history and of revisions.
+- `publication_problems()`: what its type requires before a reviewer may publish it (editorial.workflow).
+"""
+
+from django.apps import AppConfig
+
+from .roles import EDITOR, REVIEWER, model_permissions
+
+
+class ContentAppConfig(AppConfig):
+    """Subclass it as `content_apps.ContentAppConfig` (import the module, not the class): Django picks an app's
+    config from the AppConfig classes its apps.py holds, and two would leave it with neither."""
+
+    content_models: tuple[str, ...] = ()
+    public_models: tuple[str, ...] = ()
+
+    @property
+    def role_permissions(self) -> dict[str, list[str]]:
+        codenames = model_permissions(self.label, *self.content_models)
+        return {EDITOR: codenames, REVIEWER: codenames}
+
+    def next_public_change(self, now):
+        return None
