@@ -110,7 +110,6 @@ def content_approve(
     return content_transition(obj=obj, name="publish", user=user, note=note, material_change=material_change)
 
 
-
 def content_schedule(*, obj: Publishable, user: AbstractBaseUser, when, note: str = "") -> Publishable:
     """Approve an item in review to appear at `when` (a future time); no job needs to run then."""
     return content_transition(obj=obj, name="schedule", user=user, note=note, published_at=when)
