@@ -67,6 +67,9 @@ def target_size_ran(page) -> bool:
     return any(rule["id"] == "target-size" for kind in ("passes", "violations", "incomplete") for rule in results[kind])
 
 
+# Its own budget: every public page through axe takes about 65 s with setup on a quiet 2-core machine and came
+# within a second of the project's 120 s on one loaded to 9 (CI, 2026-11-30). 480 s is four times the worst seen.
+@pytest.mark.timeout(480)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_public_page_has_no_violation(browser, live_server, demo, scheme):
     problems = []
