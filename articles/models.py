@@ -44,7 +44,7 @@ def replies_open_for() -> timedelta:
 class ArticleQuerySet(PublishableQuerySet):
     def next_replies_close(self, now):
         """When the next published article's replies close (its page then shows them closed), or None."""
-        still_open = self.published().filter(comments_enabled=True, published_at__gt=now - replies_open_for())
+        still_open = self.published(now).filter(comments_enabled=True, published_at__gt=now - replies_open_for())
         oldest = still_open.aggregate(at=Min("published_at"))["at"]
         return oldest + replies_open_for() if oldest else None
 

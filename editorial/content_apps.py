@@ -5,7 +5,8 @@ and reads these declarations instead:
 
 On the app's config (a subclass of ContentAppConfig):
 - `content_models`: the models editors and medical reviewers work on in the admin, by lower-case name; they
-  get the roles' permissions (`role_permissions`, applied by editorial.roles after every migrate).
+  get the roles' permissions (`role_permissions`, applied by editorial.roles after every migrate), and may
+  delete child rows (never items: those are archived).
 - `public_models`: models whose rows readers see besides the app's Publishables and their child rows (which
   editorial finds itself); a change to one starts a new content version (editorial.content_version).
 - `next_public_change(now)`: the next moment a page of the app changes by the clock alone, or None.
@@ -31,7 +32,14 @@ class ContentAppConfig(AppConfig):
 
     @property
     def role_permissions(self) -> dict[str, list[str]]:
-        codenames = model_permissions(self.label, *self.content_models)
+        # Child rows (a repealed law's fact, a withdrawn effect) may be removed; items are archived, not deleted.
+        from .registry import child_models
+
+        children = [child._meta.model_name for child, _parent in child_models() if child._meta.app_label == self.label]
+        codenames = [
+            *model_permissions(self.label, *self.content_models),
+            *model_permissions(self.label, *children, actions=("delete",)),
+        ]
         return {EDITOR: codenames, REVIEWER: codenames}
 
     def next_public_change(self, now):

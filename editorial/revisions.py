@@ -191,7 +191,10 @@ def preview_object(live: Publishable, data: dict) -> Publishable:
 
 def _build_child(model, row: dict):
     child = model()
+    names = {field.name for field in model._meta.fields}
     for name, value in row.items():
+        if name not in names:
+            continue  # a column dropped since the revision was proposed (its migration mapped what it meant)
         field = model._meta.get_field(name)
         setattr(child, field.attname, decode(field, value))
     return child

@@ -170,11 +170,14 @@ def revision_conflicts(*, revision: Revision, live: Publishable | None = None) -
 
 def revision_problems(*, revision: Revision, user: AbstractBaseUser) -> list[str]:
     """What stops `user` from publishing this revision, in plain words."""
+    rule = TRANSITIONS_BY_NAME["publish_revision"]
+    if not user.has_perm(rule.permission):
+        return rule.problems(None, user)  # the permission is judged first, before any work on the item
     if revision.status != RevisionStatus.PENDING:
         return [_("This revision is already %(status)s.") % {"status": revision.get_status_display().lower()}]
     live = revision.content_type.model_class()._base_manager.get(pk=revision.object_id)
     # The item as the revision would make it, child rows and citations included, judged by the table's rules.
-    problems = TRANSITIONS_BY_NAME["publish_revision"].problems(preview_object(live, revision.data), user)
+    problems = rule.problems(preview_object(live, revision.data), user)
     if revision.author_id == user.pk:
         problems.append(_("You proposed this revision. Another medical reviewer must publish it."))
     return problems
@@ -216,12 +219,15 @@ def revision_publish(
         live._history_user = user  # history says who put it live, however this is called
         live.reviewed_by = user.contributor
         live.last_reviewed_at = timezone.now()
-        live.full_clean()
-        live.save()
-        for field in revisable_m2m(model):
-            if field.name in revision.data.get("m2m", {}):
-                getattr(live, field.name).set(revision.data["m2m"][field.name])
-        replace_children(live, revision.data)
+        try:  # judged just above; a row that changed under it since (a source deleted...) is refused, not a 500
+            live.full_clean()
+            live.save()
+            for field in revisable_m2m(model):
+                if field.name in revision.data.get("m2m", {}):
+                    getattr(live, field.name).set(revision.data["m2m"][field.name])
+            replace_children(live, revision.data)
+        except ValidationError as error:
+            raise WorkflowError(error.messages) from error
         content_refresh_index(instance=live)  # child rows feed the search text
         _log(
             obj=live,

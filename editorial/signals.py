@@ -32,7 +32,7 @@ def _remember_public_address(sender, instance, raw=False, **kwargs) -> None:
 
 def _refresh_parent_index(sender, instance, parent_field: str, raw=False, **kwargs) -> None:
     # A child row (a reported effect, a dated legal fact) is part of its item's search text. Looked up, not
-    # followed: when the item itself is being deleted, its children go first and it is already gone.
+    # followed, so a row whose item has gone is simply skipped.
     field = sender._meta.get_field(parent_field)
     parent = None if raw else field.related_model.objects.filter(pk=getattr(instance, field.attname)).first()
     if parent is not None:

@@ -40,6 +40,10 @@ def is_valid_content(obj, user) -> str | None:
     item may have changed since)."""
     try:
         obj.full_clean()
+        for name in getattr(obj, "revision_children", {}):  # as the revision would make them
+            parent_field = getattr(type(obj), name).field.name
+            for child in getattr(obj, name).all():
+                child.full_clean(exclude=[parent_field])
     except ValidationError as error:
         return " ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
     return None
@@ -119,7 +123,7 @@ class Transition:
     name: str
     label: str
     sources: tuple[Status, ...]
-    target: Status
+    target: Status | None  # None: the status stays as it is
     permission: str
     checks: tuple[Check, ...] = ()
     # Approving transitions record the acting reviewer and the review date.
@@ -165,7 +169,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition("restore", _("Restore to draft"), (Status.ARCHIVED,), Status.DRAFT, "editorial.retire_content"),
     Transition(
-        "publish_revision", _("Publish this revision"), (Status.PUBLISHED,), Status.PUBLISHED,
+        "publish_revision", _("Publish this revision"), tuple(Status), None,
         "editorial.review_content", (*REVIEW_CHECKS, is_valid_content), reviews=True, of_revision=True,
     ),
 )  # fmt: skip

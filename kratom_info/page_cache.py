@@ -70,7 +70,6 @@ def cache_key(path: str, query: dict) -> str | None:
 
 
 @functools.cache
-@functools.cache
 def build_id() -> str:
     """This release: the static files manifest, the Markdown pipeline, the templates and the helplines file.
     During a rolling deploy, old and new nodes never serve each other's pages (which would point at static
@@ -81,6 +80,7 @@ def build_id() -> str:
         Path(settings.STATIC_ROOT) / "staticfiles.json",
         Path(settings.BASE_DIR) / "content" / "helplines.toml",
     ]
+    release_files += sorted((Path(settings.BASE_DIR) / "content" / "sources").glob("*.toml"))  # /get-help/ cites them
     release_files += sorted((Path(settings.BASE_DIR) / "templates").rglob("*.html"))
     for path in release_files:
         if path.exists():

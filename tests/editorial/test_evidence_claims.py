@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from editorial.content_version import public_models
 from editorial.models import Certainty, ClaimKind, Frequency, Revision, SearchEntry
 from editorial.models.evidence import badge
-from editorial.services import WorkflowError, content_approve, content_submit, revision_problems
+from editorial.services import WorkflowError, content_approve, content_submit, revision_problems, revision_publish
 from risks.models import LegalFact
 from tests import factories
 
@@ -148,3 +148,25 @@ def test_a_dated_fact_is_part_of_its_item_for_readers_and_search(client):
     assert "Louisiana" in SearchEntry.objects.get(object_id=risk.pk, content_type__model="riskitem").text
     fact.delete()
     assert "Louisiana" not in SearchEntry.objects.get(object_id=risk.pk, content_type__model="riskitem").text
+
+
+def test_a_revision_whose_child_row_went_bad_is_refused_not_a_500(people):
+    source, doomed = factories.SourceFactory(), factories.SourceFactory()
+    strain = factories.StrainProfileFactory(body=f"[@{source.key}]")
+    factories.ReportedEffectFactory(strain=strain, effect="Calm", source=source)
+    publish(strain, people)
+    row = {"effect": "Calm", "claim_kind": "reported", "certainty": "not_tested", "source": doomed.pk, "order": 0}
+    revision = Revision.objects.create(
+        content_object=strain, data={"fields": {}, "children": {"effects": [row]}}, author=people["editor"]
+    )
+    doomed.delete()
+    assert revision_problems(revision=revision, user=people["reviewer"])
+    with pytest.raises(WorkflowError):
+        revision_publish(revision=revision, user=people["reviewer"])
+    assert strain.effects.get().source == source
+
+
+def test_editors_may_remove_a_dated_fact_but_never_delete_an_item(people):
+    assert people["editor"].has_perm("risks.delete_legalfact")
+    assert people["reviewer"].has_perm("strains.delete_reportedeffect")
+    assert not people["reviewer"].has_perm("risks.delete_riskitem")
