@@ -96,10 +96,10 @@ def content_values(payload: Payload) -> dict:
     }
 
 
-def publish(kind: str, people: People, *, slug: str, title: str, summary: str, body: str):
+def publish(kind: str, people: People, *, slug: str, title: str, summary: str, body: str, **fields):
     """A draft put live through the workflow services: submitted by the editor, approved by a reviewer."""
     draft = FACTORIES[kind](
-        slug=slug, title=title, summary=summary, body=body, author=people.writer, status=Status.DRAFT
+        slug=slug, title=title, summary=summary, body=body, author=people.writer, status=Status.DRAFT, **fields
     )
     content_submit(obj=draft, user=people.editor)
     live = content_approve(obj=draft, user=people.reviewer)
