@@ -136,6 +136,8 @@ def test_parameters_read_before_the_view_still_count(article):
     for path in ("/", "/get-help/"):
         assert "ETag" in Client().get(path)  # both stored without a query
     assert Client().get("/?p=123").status_code == 404  # an old WordPress link (wordpress/links.py), not the home page
+    stray = Client().get("/?p=abc")  # no post ID: the home page, rendered uncached (HomeView's pattern refuses it)
+    assert stray.status_code == 200 and "ETag" not in stray
     assert "Thank you for writing to us" in Client().get("/get-help/?from=reply").content.decode()
 
 

@@ -17,6 +17,9 @@ from editorial.models import Redirect
 from .models import ImportedItem
 
 TERM_PATH = re.compile(r"^/(?:category|tag)/(?P<slug>[\w-]+)/?$")
+# A post's ID, as in /?p=123: the pattern HomeView declares for p and page_id (kratom_info/views.py), so every
+# value the page cache keys on is answered here (301 or 404) and none is stored as a copy of the home page.
+WORDPRESS_ID = re.compile(r"\d{1,20}")
 
 
 def _target_for_id(post_id: str):
@@ -43,10 +46,11 @@ class WordPressLinksMiddleware:
 
     def __call__(self, request):
         if request.path == "/":
-            wanted = request.GET.get("p") or request.GET.get("page_id")
-            if wanted is not None:
-                if not wanted.isdigit() or len(wanted) > 20:
-                    raise Http404("Not a WordPress ID.")
+            # Only an ID makes an old link: 301 to its item, or 404 when no published item had it. A blank or
+            # stray ?p= (" ", "abc") names no post: the reader gets the home page, as for any parameter the page
+            # does not read (utm_source...), and as WordPress itself answered it.
+            ids = (request.GET.get("p"), request.GET.get("page_id"))
+            if wanted := next((value for value in ids if value and WORDPRESS_ID.fullmatch(value)), None):
                 return HttpResponsePermanentRedirect(_target_for_id(wanted))
         response = self.get_response(request)
         if response.status_code == 404 and (target := _target_for_path(request.path)) is not None:
