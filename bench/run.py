@@ -11,12 +11,14 @@ import contextlib
 import http.client
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +120,24 @@ def database():
             yield f"sqlite:///{directory}/bench.sqlite3", "SQLite"
 
 
+def commit() -> str:
+    """The commit measured, marked "+changes" when the tree differs from it; "unknown" outside a git checkout."""
+    git = shutil.which("git")
+
+    def run(*args: str) -> str:
+        return subprocess.run([git, *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()  # noqa: S603
+
+    if git is None:
+        return "unknown"
+    try:
+        head, dirty = run("rev-parse", "--short", "HEAD"), run("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+changes" if dirty else "")
+
+
 def main() -> int:
+    measured_at = datetime.now(UTC).isoformat(timespec="seconds")
     load = wrk if shutil.which("wrk") else python_load
     redis = os.environ.get("REDIS_URL", "")
     with database() as (url, engine):
@@ -145,6 +164,9 @@ def main() -> int:
         row["ratio"] = row["rps"] / bare
         row["met"] = None if row["target"] is None else row["ratio"] >= row["target"]
     summary = {
+        "measured at": measured_at,
+        "commit": commit(),
+        "machine": f"{platform.node()}, {os.cpu_count()} cores, {platform.platform()}",
         "load generator": "wrk" if load is wrk else "python",
         "database": engine,
         "cache": "Redis" if redis else "process-local",
@@ -160,6 +182,7 @@ def main() -> int:
 
 def table(summary: dict) -> str:
     lines = [
+        f"{summary['measured at']}, commit {summary['commit']}, {summary['machine']}",
         f"{summary['load generator']}, {summary['database']}, {summary['cache']} cache, "
         f"{summary['workers']} workers, {summary['connections']} connections, {summary['seconds per page']} s each",
         f"{'page':<40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>6} {'target':>7}  errors",
