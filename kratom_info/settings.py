@@ -54,7 +54,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "kratom_info.apps.KratomAdminConfig",
+    "staff.apps.StaffAdminConfig",  # django.contrib.admin, with our admin site (staff/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,18 +75,21 @@ INSTALLED_APPS = [
     "risks",
     "comments",
     "wordpress",
-    "kratom_info",
+    "operations",
+    "staff",
+    "demo",
+    "page_cache",
 ]
 
 MIDDLEWARE = [
-    "kratom_info.logging.RequestIdMiddleware",
+    "operations.request_id.RequestIdMiddleware",
     "editorial.after_response.AfterResponseMiddleware",  # mail after the response: it never delays or times it
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "kratom_info.middleware.ResourcePolicyMiddleware",
+    "operations.middleware.ResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kratom_info.page_cache.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
-    "kratom_info.middleware.RequestCharsetMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
+    "operations.middleware.RequestCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,7 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "kratom_info.middleware.DatabaseUnavailableMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
     "wordpress.links.WordPressLinksMiddleware",  # /?p=ID and the other old WordPress addresses
     "editorial.redirects.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
@@ -188,7 +191,7 @@ DATABASES = {
 # then the 503 page, never a worker killed mid-request and a dropped connection. The server enforces the
 # statement and lock timeouts (0: none); a server that does not answer at all (hung, SIGSTOPped, its host gone)
 # never does, so the client bounds opening a connection (libpq's connect_timeout: whole seconds, at least 2),
-# waiting for one from the pool, and every wait for an answer (kratom_info/database.py; 0: none). A long
+# waiting for one from the pool, and every wait for an answer (operations/database.py; 0: none). A long
 # maintenance command can lift them: DATABASE_STATEMENT_TIMEOUT=0 python manage.py ...
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
 DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
@@ -208,7 +211,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    from kratom_info.database import bounded_connection_class
+    from operations.database import bounded_connection_class
 
     # With CONN_HEALTH_CHECKS on, Django gives the pool a `check` that drops dead
     # connections (after a server restart) before handing them out.
@@ -238,6 +241,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "connection_class": bounded_connection_class(DATABASE_ANSWER_TIMEOUT, DATABASE_CONNECT_TIMEOUT),
         },
     }
+# Retry-After (seconds) on the 503 answers while the database is unavailable: the page, the reply form, /healthz.
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -258,7 +263,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The shared page cache (kratom_info/page_cache.py) and search results cache, both keyed by the content
+# The shared page cache (page_cache/middleware.py) and search results cache, both keyed by the content
 # version. Tests turn them off except where they test them.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # How often (seconds) each process checks the cache's copy of the content version against the database row
@@ -349,7 +354,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "kratom_info.logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "operations.request_id.RequestIdFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}},
     "handlers": {
         # The level is on the handler too: records propagated from a logger with its own level (Django's) are
