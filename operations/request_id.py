@@ -38,3 +38,30 @@ class RequestIdMiddleware:
 @receiver(request_finished, dispatch_uid="kratom-request-id-reset")
 def _forget_request_id(**kwargs) -> None:
     _request_id.set("-")
+
+
+def logging_config(level: str) -> dict:
+    """The LOGGING setting: every record on stdout, once, at `level` (LOG_LEVEL), with the request id."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "operations.request_id.RequestIdFilter"}},
+        "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}},
+        "handlers": {
+            # The level is on the handler too: records propagated from a logger with its own level (Django's) are
+            # not filtered by the root's level, only by its handlers'.
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": "plain",
+                "filters": ["request_id"],
+                "level": level,
+            },
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        # Django's default gives its "django" logger a console handler of its own (debug on) that also propagates
+        # to the root: each django.request warning was printed twice. Here it has no handler of its own, so its
+        # records are written once, by the root's handler, with the request id; its level stays Django's (INFO).
+        # Django's mail_admins handler goes with it (ADMINS is not set, so it never sent anything), and
+        # runserver's request lines (django.server) are written by the root's handler too, in the same format.
+        "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
+    }
