@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,7 +14,6 @@ from django.views.decorators.cache import never_cache
 
 from articles.models import Article
 from editorial.net import UnknownClientAddress, client_ip, ip_hash
-from kratom_info.middleware import RETRY_AFTER_SECONDS
 
 from . import identity
 from .crisis import mentions_crisis, post_mentions_crisis
@@ -102,7 +102,7 @@ class ReplyView(View):
         # if the reply did arrive after all, it is stored once.
         ts = request.POST.get("ts", "")
         response = self.page(form, status=503, not_saved=True, database_unavailable=True, ts=ts)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
         return response
 
     def page(self, form, *, status: int = 200, **flags):

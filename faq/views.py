@@ -7,7 +7,7 @@ from .models import FAQEntry
 
 
 class FAQListView(ListView):
-    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+    page_cache_parameters = {}  # page_cache/middleware.py: the query parameters this page reads
 
     def get_queryset(self):
         return FAQEntry.objects.published().select_related("category").with_sources()

@@ -6,47 +6,23 @@ reviewed commit, together with the docs that state it.
 Nothing here reads the Host header: absolute links come from SITE_URL.
 """
 
-import json
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from kratom_info.environment import env_bool, env_json, env_list, secret_key
+from operations.database import postgres_options, sqlite_options
+from operations.request_id import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-TRUE_WORDS = {"1", "true", "yes", "on"}
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    return default if value is None else value.strip().lower() in TRUE_WORDS
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
 DEBUG = env_bool("DJANGO_DEBUG")
 
-# A real key is required whenever debug is off; the development key below is
-# public, so it must never sign anything in production.
+# DJANGO_SECRET_KEY: required, and strong, whenever debug is off (ImproperlyConfigured otherwise). The development
+# key below is public: it is used only with debug on, and must never sign anything in production.
 DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"  # noqa: S105
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off a real secret key is "
-            "required: generate one with "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`, "
-            "or set DJANGO_DEBUG=1 for local development."
-        )
-    SECRET_KEY = DEV_SECRET_KEY
-elif not DEBUG and (SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 40 or len(set(SECRET_KEY)) < 5):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY is too weak for DJANGO_DEBUG off: use at least 40 random "
-        "characters that do not start with 'django-insecure'."
-    )
+SECRET_KEY = secret_key(DEBUG, DEV_SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -54,7 +30,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "kratom_info.apps.KratomAdminConfig",
+    "staff.apps.StaffAdminConfig",  # django.contrib.admin, with our admin site (staff/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,18 +51,21 @@ INSTALLED_APPS = [
     "risks",
     "comments",
     "wordpress",
-    "kratom_info",
+    "operations",
+    "staff",
+    "demo",
+    "page_cache",
 ]
 
 MIDDLEWARE = [
-    "kratom_info.logging.RequestIdMiddleware",
+    "operations.request_id.RequestIdMiddleware",
     "editorial.after_response.AfterResponseMiddleware",  # mail after the response: it never delays or times it
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "kratom_info.middleware.ResourcePolicyMiddleware",
+    "operations.middleware.ResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kratom_info.page_cache.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
-    "kratom_info.middleware.RequestCharsetMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",  # before sessions and auth: cached pages touch neither
+    "operations.middleware.RequestCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,7 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "kratom_info.middleware.DatabaseUnavailableMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
     "wordpress.links.WordPressLinksMiddleware",  # /?p=ID and the other old WordPress addresses
     "editorial.redirects.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
@@ -103,10 +82,7 @@ MIDDLEWARE = [
 
 # Staff login: django-axes locks a username after 5 failures, and an address after 5 failures,
 # separately, for an hour (429). `manage.py axes_reset` lifts a lock (docs/security.md).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -149,8 +125,7 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True  # the Markdown editor reads the token from the form
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
-# Only behind a proxy that sets X-Forwarded-Proto itself (and strips the client's): docs/operations.md,
-# "Running in production".
+# Only behind a proxy that sets X-Forwarded-Proto itself, and strips the client's (docs/operations.md).
 if env_bool("DJANGO_BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@example.org")
@@ -178,21 +153,18 @@ TEMPLATES = [
 # Database: SQLite by default (zero set-up), PostgreSQL through DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=0,
-        conn_health_checks=True,
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0, conn_health_checks=True
     )
 }
-# PostgreSQL's bounds, in seconds. All of them sit well under gunicorn's --timeout (30 s in docs/operations.md), so a
-# slow, locked or hung database costs a request at most DATABASE_POOL_TIMEOUT + DATABASE_ANSWER_TIMEOUT (15 s),
-# then the 503 page, never a worker killed mid-request and a dropped connection. The server enforces the
-# statement and lock timeouts (0: none); a server that does not answer at all (hung, SIGSTOPped, its host gone)
-# never does, so the client bounds opening a connection (libpq's connect_timeout: whole seconds, at least 2),
-# waiting for one from the pool, and every wait for an answer (kratom_info/database.py; 0: none). A long
-# maintenance command can lift them: DATABASE_STATEMENT_TIMEOUT=0 python manage.py ...
+# PostgreSQL's bounds, in seconds (0: none). All of them sit well under gunicorn's --timeout (30 s in
+# docs/operations.md), so a slow, locked or hung database costs a request at most DATABASE_POOL_TIMEOUT +
+# DATABASE_ANSWER_TIMEOUT (15 s), then the 503 page, never a worker killed mid-request and a dropped connection.
+# The server enforces the statement and lock timeouts; a server that does not answer at all never does, so the
+# client bounds the rest (operations/database.py). A long maintenance command can lift them:
+# DATABASE_STATEMENT_TIMEOUT=0 python manage.py ...
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
 DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
-DATABASE_CONNECT_TIMEOUT = max(2, int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+DATABASE_CONNECT_TIMEOUT = max(2, int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))  # libpq: whole seconds
 DATABASE_POOL_TIMEOUT = float(os.environ.get("DATABASE_POOL_TIMEOUT", "3"))
 # Above the statement timeout, so a slow statement the server is still answering for ends with its own error
 # (and the connection stays usable); only silence ends with this one. By default off when statements are unbounded.
@@ -200,65 +172,39 @@ DATABASE_ANSWER_TIMEOUT = float(
     os.environ.get("DATABASE_ANSWER_TIMEOUT", DATABASE_STATEMENT_TIMEOUT + 2 if DATABASE_STATEMENT_TIMEOUT else 0)
 )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
-        # busy_timeout instead of failing with "database is locked" mid-transaction.
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 5,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = sqlite_options()  # WAL, and writers that queue instead of failing
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    from kratom_info.database import bounded_connection_class
-
-    # With CONN_HEALTH_CHECKS on, Django gives the pool a `check` that drops dead
-    # connections (after a server restart) before handing them out.
-    url_options = DATABASES["default"].get("OPTIONS", {})  # e.g. ?sslmode=require in DATABASE_URL
-    DATABASES["default"]["OPTIONS"] = {
-        **url_options,
-        # The server's own bounds (it cancels the statement, a 503 page), in milliseconds.
-        "options": " ".join(
-            filter(
-                None,
-                [
-                    url_options.get("options", ""),
-                    f"-c statement_timeout={round(DATABASE_STATEMENT_TIMEOUT * 1000)}",
-                    f"-c lock_timeout={round(DATABASE_LOCK_TIMEOUT * 1000)}",
-                ],
-            )
-        ),
-        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
-        "pool": {
-            "min_size": int(os.environ.get("DATABASE_POOL_MIN", "1")),
-            "max_size": int(os.environ.get("DATABASE_POOL_MAX", "10")),
-            "timeout": DATABASE_POOL_TIMEOUT,  # then a 503 page, not a hang
-            # The pool retries a lost server with doubling delays for this long, then gives up and the next
-            # request tries at once. Kept short, so the first request after a restart finds the server.
-            "reconnect_timeout": float(os.environ.get("DATABASE_POOL_RECONNECT_TIMEOUT", "2")),
-            # A server that stops answering mid-query (hung, not down): the client gives up by itself.
-            "connection_class": bounded_connection_class(DATABASE_ANSWER_TIMEOUT, DATABASE_CONNECT_TIMEOUT),
-        },
-    }
+    DATABASES["default"]["OPTIONS"] = postgres_options(
+        DATABASES["default"].get("OPTIONS", {}),  # e.g. ?sslmode=require in DATABASE_URL
+        statement_timeout=DATABASE_STATEMENT_TIMEOUT,
+        lock_timeout=DATABASE_LOCK_TIMEOUT,
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        pool_timeout=DATABASE_POOL_TIMEOUT,
+        answer_timeout=DATABASE_ANSWER_TIMEOUT,
+        pool_min=int(os.environ.get("DATABASE_POOL_MIN", "1")),
+        pool_max=int(os.environ.get("DATABASE_POOL_MAX", "10")),
+        reconnect_timeout=float(os.environ.get("DATABASE_POOL_RECONNECT_TIMEOUT", "2")),
+    )
+# Retry-After (seconds) on the 503 answers while the database is unavailable: the page, the reply form, /healthz.
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
     # The cache is an optimisation, never a dependency (editorial/resilient_cache.py): a failure is a miss,
     # and a hung server is given up on after these short timeouts (seconds), not redis-py's default of none.
-    CACHES = {
-        "default": {
-            "BACKEND": "editorial.resilient_cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kratom_info",
-            "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
-                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-            },
-        }
+    CACHES["default"] = {
+        "BACKEND": "editorial.resilient_cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "kratom_info",
+        "OPTIONS": {
+            "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+            "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        },
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The shared page cache (kratom_info/page_cache.py) and search results cache, both keyed by the content
+# The shared page cache (page_cache/middleware.py) and search results cache, both keyed by the content
 # version. Tests turn them off except where they test them.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # How often (seconds) each process checks the cache's copy of the content version against the database row
@@ -285,10 +231,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-try:
-    MEDIA_STORAGE_OPTIONS = json.loads(os.environ.get("DJANGO_MEDIA_STORAGE_OPTIONS", "{}"))
-except json.JSONDecodeError as error:
-    raise ImproperlyConfigured(f"DJANGO_MEDIA_STORAGE_OPTIONS is not valid JSON: {error}") from error
+MEDIA_STORAGE_OPTIONS = env_json("DJANGO_MEDIA_STORAGE_OPTIONS")  # ImproperlyConfigured if it is not JSON
 STORAGES = {
     # Uploaded images: the file system (a volume every node shares, when there are several) or any
     # storage backend, e.g. S3-compatible through django-storages. docs/operations.md: "Running several nodes".
@@ -346,26 +289,5 @@ REVIEW_INTERVAL_DAYS = {"articles.article": 365, "risks.riskitem": 180}
 REVIEW_INTERVAL_DEFAULT_DAYS = 365
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "kratom_info.logging.RequestIdFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}},
-    "handlers": {
-        # The level is on the handler too: records propagated from a logger with its own level (Django's) are
-        # not filtered by the root's level, only by its handlers'.
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["request_id"],
-            "level": LOG_LEVEL,
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    # Django's default gives its "django" logger a console handler of its own (debug on) that also propagates
-    # to the root: each django.request warning was printed twice. Here it has no handler of its own, so its
-    # records are written once, by the root's handler, with the request id; its level stays Django's (INFO).
-    # Django's mail_admins handler goes with it (ADMINS is not set, so it never sent anything), and runserver's
-    # request lines (django.server) are written by the root's handler too, in the same format.
-    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
-}
+# One line per record on stdout, with the request id, each written once (operations/request_id.py).
+LOGGING = logging_config(LOG_LEVEL)

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from editorial import views as editorial_views
+from operations.views import healthz
 
 from . import views
 from .feeds import ArticleAtomFeed, ArticleFeed
@@ -27,7 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     # markdownx's own urls are deliberately not included: these are staff-only.
     path(
         f"{settings.ADMIN_URL}markdownx/markdownify/",

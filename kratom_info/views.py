@@ -1,13 +1,14 @@
-"""Site-wide views: home, search, get-help, evidence levels, robots.txt, security.txt, health check."""
+"""Site-wide views: home, search, get-help, evidence levels, robots.txt, security.txt, and the error pages.
+
+The health check (/healthz) is operations/views.py."""
 
 import hashlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -18,7 +19,6 @@ from django.views.generic import ListView, TemplateView
 
 from articles.models import Article
 from comments.crisis import post_mentions_crisis
-from editorial import resilient_cache
 from editorial.content_version import content_version
 from editorial.models import Page, SearchEntry
 from editorial.models.evidence import evidence_scale
@@ -118,7 +118,7 @@ class EvidenceLevelsView(TemplateView):
     """How claims are labelled, with the real badges; the intro is the editable "evidence-levels" page."""
 
     template_name = "evidence_levels.html"
-    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+    page_cache_parameters = {}  # page_cache/middleware.py: the query parameters this page reads
 
     def get_context_data(self, **kwargs):
         page = Page.objects.published().filter(slug="evidence-levels").first()
@@ -135,22 +135,6 @@ def robots_txt(request):
         ]
     )
     return HttpResponse(body + "\n", content_type="text/plain; charset=utf-8")
-
-
-@never_cache
-def healthz(request):
-    """Load balancers ask this: 503 when the database does not answer. The cache is an optimisation, so a
-    failing cache is reported ("degraded": pages are served uncached) without taking the node out."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503, headers={"Retry-After": "30"})
-    cache_ok = cache.set("healthz", 1, 10) is not False and not resilient_cache.degraded()
-    return JsonResponse(
-        {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": "ok" if cache_ok else "unavailable"}
-    )
 
 
 def csrf_failure(request, reason=""):

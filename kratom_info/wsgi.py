@@ -8,6 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kratom_info.settings")
 
 application = get_wsgi_application()
 
-from kratom_info.startup import refuse_process_local_cache  # noqa: E402 - needs the settings loaded
+from operations.startup import refuse_process_local_cache  # noqa: E402 - needs the settings loaded
 
 refuse_process_local_cache()

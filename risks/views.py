@@ -34,7 +34,7 @@ def _cell(risks: list, *, x: int) -> dict:
 
 
 class RiskListView(ListView):
-    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+    page_cache_parameters = {}  # page_cache/middleware.py: the query parameters this page reads
 
     def get_queryset(self):
         return RiskItem.objects.published()

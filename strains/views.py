@@ -10,7 +10,7 @@ EFFECTS = Prefetch("effects", queryset=ReportedEffect.objects.select_related("so
 
 
 class StrainListView(ListView):
-    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+    page_cache_parameters = {}  # page_cache/middleware.py: the query parameters this page reads
 
     def get_queryset(self):
         return StrainProfile.objects.published().prefetch_related(EFFECTS)

@@ -1,5 +1,5 @@
 """PostgreSQL's bounds: the settings read them from the environment, and a server that stops answering is given
-up on by the client (kratom_info/database.py), shown against a fake server that speaks just enough of the
+up on by the client (operations/database.py), shown against a fake server that speaks just enough of the
 protocol to open a session and then never answers, as a SIGSTOPped PostgreSQL does (tests/ops has the real one)."""
 
 import contextlib
@@ -16,7 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from kratom_info.database import bounded_connection_class
+from operations.database import bounded_connection_class
 
 ROOT = Path(__file__).resolve().parent.parent
 URL = "postgres://app@db.internal:5432/kratom"

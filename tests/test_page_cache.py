@@ -20,7 +20,7 @@ from comments.moderation import comment_moderate
 from editorial.models import SafetyNotice, Status
 from editorial.roles import MODERATOR, REVIEWER
 from editorial.services import content_approve, content_schedule, content_submit
-from kratom_info import page_cache
+from page_cache import middleware as page_cache
 from tests import factories
 
 # Real commits: a new content version is made when a transaction commits, as in production.

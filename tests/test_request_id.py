@@ -4,8 +4,8 @@ from unittest.mock import patch
 import pytest
 from django.test import Client
 
-from kratom_info.logging import RequestIdFilter
 from kratom_info.views import HomeView
+from operations.request_id import RequestIdFilter
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kratom_info.two_factor import check_two_factor
+from staff.two_factor import check_two_factor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("two_factor_on")]
 PASSWORD = "a-long-test-password"

@@ -12,7 +12,7 @@ from django_otp.oath import totp
 
 from articles.models import Article
 from editorial.roles import MODERATOR, REVIEWER
-from kratom_info.two_factor import invite
+from staff.two_factor import invite
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

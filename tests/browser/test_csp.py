@@ -8,7 +8,7 @@ from django.test import override_settings
 from django_otp.oath import totp
 
 from editorial.roles import REVIEWER
-from kratom_info.two_factor import invite
+from staff.two_factor import invite
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

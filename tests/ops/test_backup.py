@@ -12,7 +12,7 @@ from tests.ops import harness
 SNAPSHOT = """
 import hashlib, json
 from articles.models import Article
-from kratom_info.backup import row_counts
+from operations.backup import row_counts
 sample = {a.slug: hashlib.sha256((a.title + a.body + a.body_html).encode()).hexdigest() for a in Article.objects.all()}
 print(json.dumps({"rows": row_counts(), "sample": sample}))
 """

@@ -439,7 +439,7 @@ def test_reply_post_raw_bodies(site, fresh):
 
 # Found by this file: Django 5.2 decodes form fields with the charset the request declares, and a codec
 # that is not a text encoding raised LookupError, a 500 on every POST URL. Now a 400 before anything reads
-# the body (kratom_info.middleware.RequestCharsetMiddleware).
+# the body (operations.middleware.RequestCharsetMiddleware).
 @pytest.mark.parametrize("charset", ["rot13", "base64", "hex", "zlib", "idna", "undefined"])
 @pytest.mark.parametrize("path", [f"/articles/{OPEN}/reply/", "/admin/login/", "/my-comments/"])
 def test_a_form_body_declaring_a_non_text_codec_is_a_400(site, charset, path):

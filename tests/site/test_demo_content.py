@@ -13,9 +13,9 @@ from django.core.management import CommandError, call_command
 from django.utils.html import strip_tags
 
 from articles.models import Article
+from demo import content as demo_content
 from editorial.models import Citation, Contributor, SearchEntry, Source
 from faq.models import FAQEntry
-from kratom_info import demo_content
 from risks.models import RiskCategory, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 from tests.html_checks import elements

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Topic
+from demo import content as demo
 from editorial.models import Contributor, Page, Source, Status
 from faq.models import FAQCategory, FAQEntry
-from kratom_info import demo_content as demo
 from risks.models import LegalFact, RiskItem
 from strains.models import ReportedEffect, StrainProfile
 

@@ -1,4 +1,7 @@
-"""A client-side bound on every wait for PostgreSQL's answer, so a hung server costs a request seconds, not a worker.
+"""How the site talks to its database: SQLite's options (sqlite_options), PostgreSQL's (postgres_options).
+
+For PostgreSQL, a client-side bound on every wait for its answer, so a hung server costs a request seconds, not a
+worker.
 
 `statement_timeout` and `lock_timeout` are enforced by the server: a server that is hung (SIGSTOPped,
 swapping, a frozen VM) never enforces them, because it never answers at all. TCP keepalives and
@@ -23,6 +26,17 @@ from psycopg import errors
 # What psycopg (3.2 and later) raises when a wait given a timeout expires: a private OperationalError subclass.
 # Looked up by name so that a psycopg without it fails here, at start-up, not in the middle of an outage.
 WAIT_TIMEOUT = errors._WaitTimeout
+
+
+def sqlite_options() -> dict:
+    """DATABASES["default"]["OPTIONS"] for SQLite, the default. IMMEDIATE takes the write lock at BEGIN, so two
+    writers queue on busy_timeout (`timeout`, seconds) instead of failing with "database is locked"
+    mid-transaction; WAL lets readers read while one writes."""
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 5,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 
 class BoundedConnection(psycopg.Connection):
@@ -63,3 +77,42 @@ def bounded_connection_class(answer_timeout: float | None, ping_timeout: float |
     """The connection class for the pool (`OPTIONS["pool"]["connection_class"]`) with these bounds (0: none)."""
     bounds = {"answer_timeout": answer_timeout or None, "ping_timeout": ping_timeout or None}
     return type("BoundedConnection", (BoundedConnection,), bounds)
+
+
+def postgres_options(
+    url_options: dict,
+    *,
+    statement_timeout: float,
+    lock_timeout: float,
+    connect_timeout: int,
+    pool_timeout: float,
+    answer_timeout: float,
+    pool_min: int,
+    pool_max: int,
+    reconnect_timeout: float,
+) -> dict:
+    """DATABASES["default"]["OPTIONS"] for PostgreSQL: the options DATABASE_URL gave (e.g. ?sslmode=require),
+    the server's bounds, and a pool of BoundedConnections. The settings read every value from the environment.
+
+    With CONN_HEALTH_CHECKS on, Django gives the pool a `check` that drops dead connections (after a server
+    restart) before handing them out."""
+    # The server's own bounds (it cancels the statement, a 503 page), in milliseconds, after any the URL gave.
+    server_bounds = [
+        f"-c statement_timeout={round(statement_timeout * 1000)}",
+        f"-c lock_timeout={round(lock_timeout * 1000)}",
+    ]
+    return {
+        **url_options,
+        "options": " ".join(filter(None, [url_options.get("options", ""), *server_bounds])),
+        "connect_timeout": connect_timeout,
+        "pool": {
+            "min_size": pool_min,
+            "max_size": pool_max,
+            "timeout": pool_timeout,  # then a 503 page, not a hang
+            # The pool retries a lost server with doubling delays for this long, then gives up and the next
+            # request tries at once. Kept short, so the first request after a restart finds the server.
+            "reconnect_timeout": reconnect_timeout,
+            # A server that stops answering mid-query (hung, not down): the client gives up by itself.
+            "connection_class": bounded_connection_class(answer_timeout, connect_timeout),
+        },
+    }

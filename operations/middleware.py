@@ -1,4 +1,6 @@
-"""A database outage answers 503 with Retry-After and the safety notice, never a 500."""
+"""Middleware for running the site: a database outage answers 503 (with Retry-After and the safety notice),
+never a 500; a body in a charset that is no text encoding answers 400; every response gets a
+Cross-Origin-Resource-Policy."""
 
 import logging
 
@@ -8,10 +10,10 @@ from django.template.response import TemplateResponse
 
 logger = logging.getLogger(__name__)
 
-RETRY_AFTER_SECONDS = 30
-
 
 class DatabaseUnavailableMiddleware:
+    """A lost database connection is a 503 page, with the safety notice and Retry-After."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -23,7 +25,7 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable for %s %s: %s", request.method, request.path, exception)
-        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        headers = {"Retry-After": str(settings.DATABASE_RETRY_AFTER_SECONDS)}
         context = {"database_unavailable": True}  # the page then asks nothing more of the database
         return TemplateResponse(request, "503.html", context, status=503, headers=headers).render()
 

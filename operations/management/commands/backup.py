@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kratom_info.backup import BackupError, backup_create
+from operations.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):

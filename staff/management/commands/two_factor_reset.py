@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from kratom_info.two_factor import INVITATION_DAYS, invite
+from staff.two_factor import INVITATION_DAYS, invite
 
 
 class Command(BaseCommand):
