@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "strains",
     "risks",
     "comments",
+    "helplines",
     "wordpress",
     "kratom_info",
 ]
