@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from editorial.admin_workflow import SingletonAdmin
 
 from .models import Comment, CommentStatus, ModerationSettings
-from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, send_support_resources
+from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, support_mail_request
 
 
 class ModerationForm(forms.Form):
@@ -93,7 +93,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send support resources"), permissions=["change"])
     def send_support(self, request, queryset):
-        sent = sum(send_support_resources(comment=comment, user=request.user) for comment in queryset)
+        sent = sum(support_mail_request(comment=comment, user=request.user) for comment in queryset)
         self.message_user(request, _("Support resources asked for, for %(count)d writer(s).") % {"count": sent})
         if skipped := queryset.count() - sent:
             self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
@@ -185,7 +185,7 @@ class CommentAdmin(admin.ModelAdmin):
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         try:
             if decision == "support":
-                sent = send_support_resources(comment=comment, user=request.user, note=note)
+                sent = support_mail_request(comment=comment, user=request.user, note=note)
                 messages.success(
                     request,
                     _("Support resources asked for: they go out in a moment, and this page shows when they have.")

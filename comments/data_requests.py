@@ -22,7 +22,7 @@ from editorial.net import client_ip
 from editorial.net import ip_hash as keyed_hash
 
 from .addresses import email_key
-from .identity import forget_browsers
+from .identity import browser_forget_all
 from .models import Comment, DataRequest
 
 logger = logging.getLogger(__name__)
@@ -104,5 +104,5 @@ class DataView(View):
         with transaction.atomic():  # the deletion and the new content version commit together
             deleted = self.comments().count()
             self.comments().delete()  # replies by other people stay (their parent link is cleared)
-            forget_browsers(self.email)
+            browser_forget_all(self.email)
         return render(request, self.template_name, {"deleted": deleted, "email": self.email})

@@ -48,7 +48,7 @@ def is_verified(request, email: str) -> bool:
     )
 
 
-def confirm_browser(response, comment: Comment) -> bool:
+def browser_confirm(response, comment: Comment) -> bool:
     """Remember the browser that opened this comment's confirmation link; False if the link was used or
     cancelled meanwhile (a link works once: it cannot bring back browsers a moderator's decision forgot)."""
     used = Comment.objects.filter(
@@ -70,7 +70,7 @@ def confirm_browser(response, comment: Comment) -> bool:
     return True
 
 
-def forget_browsers(address: str) -> int:
+def browser_forget_all(address: str) -> int:
     """Forget every browser confirmed for this address, and cancel its unused links; its next reply is
     held like a first one."""
     key = email_key(address)
@@ -103,7 +103,7 @@ def comment_from_token(token: str) -> Comment | None:
     return comment if comment.confirmation_sent_at.isoformat() == data["s"] else None
 
 
-def offer_confirmation(comment: Comment) -> None:
+def confirmation_offer(comment: Comment) -> None:
     """After a moderator approves a reply: mail its address a link to confirm the writer's browser.
 
     Not when a browser is already confirmed for the address, nor more than once a week per address
@@ -122,10 +122,10 @@ def offer_confirmation(comment: Comment) -> None:
     )
     if claimed:
         comment.refresh_from_db(fields=["confirmation_sent_at"])
-        after_response(lambda: _send_confirmation(comment))
+        after_response(lambda: _confirmation_send(comment))
 
 
-def _send_confirmation(comment: Comment) -> None:
+def _confirmation_send(comment: Comment) -> None:
     message = _(
         "A reply you left on Kratom Info has been published.\n\n"
         "If you would like your next replies to appear without waiting for a moderator, open this link "

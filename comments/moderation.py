@@ -73,9 +73,9 @@ def _decide(*, comment: Comment, status: str, user, note: str) -> Comment:
         raise AlreadyHandledError(_("Someone else handled this comment already."))
     comment.refresh_from_db()
     if status == CommentStatus.APPROVED:
-        identity.offer_confirmation(comment)
+        identity.confirmation_offer(comment)
     else:  # whoever wrote this, no browser is trusted for the address until a moderator approves again
-        identity.forget_browsers(comment.email)
+        identity.browser_forget_all(comment.email)
     content_changed()  # .update() sends no signal; approving or removing changes the article page
     return comment
 
@@ -103,7 +103,7 @@ def queue_url(comment: Comment | None = None) -> str:
     return settings.SITE_URL + reverse("admin:comments_comment_change", args=[comment.pk])
 
 
-def alert_moderators(comment_id: int) -> bool:
+def moderator_alert_send(comment_id: int) -> bool:
     """Mail moderators about one held comment; True when sent. Never raises: the writer must not see it.
 
     At least once: the alert is claimed for ALERT_LEASE (so an after-response alert and a digest run do not
@@ -140,14 +140,14 @@ def alert_moderators(comment_id: int) -> bool:
     return True
 
 
-def schedule_alert(comment: Comment) -> None:
+def moderator_alert_schedule(comment: Comment) -> None:
     """After the comment is committed and the writer answered, tell moderators: urgent ones always,
     others when alerts are per comment. (The writer's page never waits on, or times, a mail server.)"""
     if comment.status == CommentStatus.PENDING and (comment.is_urgent or settings.COMMENTS_ALERTS == "each"):
-        after_response(lambda: alert_moderators(comment.pk))
+        after_response(lambda: moderator_alert_send(comment.pk))
 
 
-def send_support_resources(*, comment: Comment, user, note: str = "") -> bool:
+def support_mail_request(*, comment: Comment, user, note: str = "") -> bool:
     """Ask for the reviewed support message to be mailed to the writer, once per comment; False if it
     was sent already or asked for in the last few minutes.
 
@@ -162,11 +162,11 @@ def send_support_resources(*, comment: Comment, user, note: str = "") -> bool:
     )
     if not claimed:
         return False
-    after_response(lambda: mail_support(comment.pk))
+    after_response(lambda: support_mail_send(comment.pk))
     return True
 
 
-def mail_support(comment_id: int) -> bool:
+def support_mail_send(comment_id: int) -> bool:
     """Send a requested support mail that has not gone yet; True when sent. Never raises."""
     claimed = Comment.objects.filter(pk=comment_id, support_sent_at=None).exclude(support_requested_at=None)
     if not claimed.update(support_sent_at=timezone.now()):
@@ -182,7 +182,7 @@ def mail_support(comment_id: int) -> bool:
     return True
 
 
-def purge_comments(*, now=None) -> tuple[int, int]:
+def comment_purge_expired(*, now=None) -> tuple[int, int]:
     """Delete spam and rejected comments older than 30 days; forget address hashes older than 90 days and
     browsers confirmed but unused for a year."""
     now = now or timezone.now()

@@ -111,7 +111,7 @@ def link_domains(text: str) -> list[str]:
     return domains
 
 
-def moderate(
+def moderation_verdict(
     *,
     body: str,
     name: str,
@@ -121,7 +121,7 @@ def moderate(
     policy: ModerationSettings,
     protected_names: list[str] | tuple = (),
 ) -> Verdict:
-    """Decide a new comment's status and why, by the rules above.
+    """Decide a new comment's status and why, by the rules above. Saves nothing: the caller does.
 
     `first`: no approved comment from this address yet; `verified`: this browser was confirmed for it."""
     verdict = Verdict()

@@ -16,8 +16,8 @@ from editorial.models import Contributor
 
 from .addresses import email_key
 from .models import Comment, CommentStatus, ModerationSettings
-from .moderation import schedule_alert
-from .rules import moderate
+from .moderation import moderator_alert_schedule
+from .rules import moderation_verdict
 
 DUPLICATE_WINDOW = timedelta(hours=1)
 
@@ -80,7 +80,7 @@ def comment_create(
     now, key = timezone.now(), email_key(email)
     with transaction.atomic():
         Article.objects.select_for_update().filter(pk=article.pk).first()
-        verdict = moderate(
+        verdict = moderation_verdict(
             body=body,
             name=name,
             email=email,
@@ -104,7 +104,7 @@ def comment_create(
                 content_changed()  # it may have been shown; now it waits for a person
                 duplicate.refresh_from_db()
             if duplicate.is_urgent and duplicate.alerted_at is None:  # (a resend after a lost answer, too)
-                schedule_alert(duplicate)
+                moderator_alert_schedule(duplicate)
             return duplicate, False
         if form_nonce and Comment.objects.filter(form_nonce=form_nonce).exists():
             raise CommentRefusedError(_("This form was sent already. Please reload the page to write another reply."))
@@ -129,5 +129,5 @@ def comment_create(
                 comment.save()
         except IntegrityError as error:  # the same form, sent twice at once: one of them is stored
             raise CommentRefusedError(_("This form was sent already. Please reload the page.")) from error
-        schedule_alert(comment)
+        moderator_alert_schedule(comment)
     return comment, True

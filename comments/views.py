@@ -145,6 +145,6 @@ class ConfirmBrowserView(View):
 
     def post(self, request, token):
         response = render(request, self.template_name, {"confirmed": True})
-        if not identity.confirm_browser(response, self.comment):  # used in another tab a moment ago
+        if not identity.browser_confirm(response, self.comment):  # used in another tab a moment ago
             return render(request, self.template_name, {"invalid": True}, status=400)
         return response

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "strains",
     "risks",
     "comments",
+    "helplines",
     "wordpress",
     "operations",
     "staff",

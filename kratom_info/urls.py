@@ -15,7 +15,7 @@ handler500 = "kratom_info.views.server_error"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("get-help/", views.GetHelpView.as_view(), name="get_help"),
+    path("", include("helplines.urls")),  # /get-help/
     path("evidence-levels/", views.EvidenceLevelsView.as_view(), name="evidence_levels"),
     path("articles/", include("articles.urls")),
     path("", include("comments.urls")),

@@ -1,6 +1,6 @@
-"""Site-wide views: home, search, get-help, evidence levels, robots.txt, security.txt, and the error pages.
+"""Site-wide views: home, search, evidence levels, robots.txt, security.txt, and the error pages.
 
-The health check (/healthz) is operations/views.py."""
+The health check (/healthz) is operations/views.py; /get-help/ is helplines/views.py."""
 
 import hashlib
 from datetime import timedelta
@@ -88,30 +88,6 @@ class SearchView(QueryFormMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, max_results=self.max_results, **kwargs)
-
-
-class GetHelpView(TemplateView):
-    """/get-help/: crisis lines, emergency numbers and the Poison Help line from content/helplines.toml.
-
-    This page must always render. If the file cannot be read, the error is logged and the page shows the short
-    crisis list (includes/_crisis_resources.html) instead of the full one. It reads one query parameter,
-    `from=reply` (the thank-you after a held reply), and declares none for the page cache, so only the plain
-    page is stored.
-    """
-
-    template_name = "get_help.html"
-
-    def get_context_data(self, **kwargs):
-        import logging
-
-        from . import helplines
-
-        try:
-            directory = helplines.directory()
-        except helplines.HelplinesError:
-            logging.getLogger(__name__).exception("Helplines unreadable; /get-help/ shows the short crisis list")
-            directory = None
-        return super().get_context_data(helplines=directory, **kwargs)
 
 
 class EvidenceLevelsView(TemplateView):

@@ -2,7 +2,7 @@
 this site), written in bulk.
 
 Every comment goes through the reply form's plain-text rule (comments.forms.plain_text, by way of
-`plain_comment`) and the moderation rules, crisis language first (comments.rules.moderate), one by one;
+`plain_comment`) and the moderation rules, crisis language first (comments.rules.moderation_verdict), one by one;
 only the writing is in bulk. The rows are those `Comment.save()` leaves (the address's folded key too);
 its post-save signal does nothing for a held comment, and nobody is e-mailed. Addresses are hashed.
 """
@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 
 from comments.addresses import email_key
 from comments.models import Comment, CommentStatus, ModerationSettings
-from comments.rules import moderate
+from comments.rules import moderation_verdict
 from editorial.content_version import content_changed
 from editorial.net import ip_hash
 
@@ -127,7 +127,7 @@ def _top(comment_id: str, parents: dict[str, str], made: dict) -> str:
 def _held_comment(article, reader: ReaderComment, policy, body: str, name: str, cleaned: str) -> Comment:
     body, name, email = body[:5000], (" ".join(name.split()) or "Anonymous")[:80], reader.email[:254]
     # Never confirmed from a browser here, and held whatever the rules say (below): "first" and not "verified".
-    verdict = moderate(body=body, name=name, email=email, first=True, verified=False, policy=policy)
+    verdict = moderation_verdict(body=body, name=name, email=email, first=True, verified=False, policy=policy)
     reasons = [f"imported from WordPress, where it was {COMMENT_STATES[reader.state]}"]
     reasons += [f"cleaned on import to plain text: {cleaned}"] if cleaned else []
     reasons += verdict.reasons

@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from comments.identity import COOKIE, COOKIE_PATH, confirmation_link, offer_confirmation
+from comments.identity import COOKIE, COOKIE_PATH, confirmation_link, confirmation_offer
 from comments.models import Comment, CommenterKey, CommentStatus, ModerationSettings
 from comments.moderation import comment_moderate
 from tests import factories
@@ -113,7 +113,7 @@ def test_forged_confirmation_links_are_a_400_and_set_nothing(client, token):
 
 def offered(email: str) -> Comment:
     comment = approved_before(email=email)
-    offer_confirmation(comment)
+    confirmation_offer(comment)
     return comment
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from comments import data_requests, moderation
 from comments.models import Comment, CommenterKey, CommentStatus
-from comments.moderation import AlreadyHandledError, comment_moderate, purge_comments, send_support_resources
+from comments.moderation import AlreadyHandledError, comment_moderate, comment_purge_expired, support_mail_request
 from editorial.roles import MODERATOR
 from tests import factories
 from tests.comments.test_reply import reply
@@ -225,8 +225,8 @@ def test_digest_mode_sends_one_mail_for_many_comments(moderators, settings, clie
 def test_support_resources_are_sent_once_and_logged(moderators, caplog, django_capture_on_commit_callbacks):
     comment = held(urgent=True, email="writer@example.org", name="Dr. Evil <click here>")
     with django_capture_on_commit_callbacks(execute=True):
-        assert send_support_resources(comment=comment, user=moderators[0])
-        assert not send_support_resources(comment=comment, user=moderators[1])
+        assert support_mail_request(comment=comment, user=moderators[0])
+        assert not support_mail_request(comment=comment, user=moderators[1])
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["writer@example.org"]
@@ -312,7 +312,7 @@ def test_a_failing_mail_server_is_a_message_not_a_500_for_support(
 def test_a_later_decision_keeps_the_note_typed_with_the_support_request(moderators, django_capture_on_commit_callbacks):
     comment = held(urgent=True)
     with django_capture_on_commit_callbacks(execute=True):
-        send_support_resources(comment=comment, user=moderators[0], note="Sent resources.")
+        support_mail_request(comment=comment, user=moderators[0], note="Sent resources.")
     comment.refresh_from_db()
     comment_moderate(comment=comment, decision="reject", user=moderators[0], note="Not published as it stands.")
     comment.refresh_from_db()
@@ -353,10 +353,10 @@ def test_purge_deletes_old_spam_and_forgets_old_address_hashes():
     Comment.objects.filter(pk=fresh_spam.pk).update(status=CommentStatus.SPAM)
     ancient = held(body="kept", minutes_ago=91 * 24 * 60)
     Comment.objects.filter(pk=ancient.pk).update(status=CommentStatus.APPROVED, ip_hash="y" * 64)
-    assert purge_comments() == (1, 1)
+    assert comment_purge_expired() == (1, 1)
     assert not Comment.objects.filter(pk=old_spam.pk).exists()
     assert Comment.objects.get(pk=ancient.pk).ip_hash == ""
-    assert purge_comments() == (0, 0)
+    assert comment_purge_expired() == (0, 0)
     call_command("purge_comments", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
@@ -366,7 +366,7 @@ def test_purge_forgets_browsers_unused_for_a_year():
     used = CommenterKey.objects.create(email_key="b@example.org", key_hash="b" * 64, last_used_at=timezone.now())
     fresh = CommenterKey.objects.create(email_key="c@example.org", key_hash="c" * 64)
     CommenterKey.objects.filter(pk__in=[stale.pk, used.pk]).update(created_at=year_and_a_day)
-    purge_comments()
+    comment_purge_expired()
     assert set(CommenterKey.objects.values_list("pk", flat=True)) == {used.pk, fresh.pk}
 
 

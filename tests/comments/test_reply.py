@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.forms import SALT
-from comments.identity import confirmation_link, offer_confirmation
+from comments.identity import confirmation_link, confirmation_offer
 from comments.models import Comment, CommentStatus, ModerationSettings
 from editorial.net import UnknownClientAddress, client_ip, ip_hash
 from tests import factories
@@ -45,7 +45,7 @@ def returning(client, email="sam@example.org", article=None) -> Comment:
     """A verified returning writer, made the way the product makes one: an approved comment, and the
     mailed confirmation link opened and confirmed in this client's browser."""
     comment = approved_before(email=email, article=article)
-    offer_confirmation(comment)  # what a moderator's approval does; the mail itself goes after the response
+    confirmation_offer(comment)  # what a moderator's approval does; the mail itself goes after the response
     link = confirmation_link(comment).removeprefix(django_settings.SITE_URL)
     assert client.post(link).status_code == 200
     return comment

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.utils.html import strip_tags
 
 from articles.models import Article
-from demo import content as demo_content
+from editorial import content_files as demo_content
 from editorial.models import Citation, Contributor, SearchEntry, Source
 from faq.models import FAQEntry
 from risks.models import RiskCategory, RiskItem

@@ -3,14 +3,15 @@ was confirmed, and every tap-to-call or tap-to-text link dials the number it sho
 
 import logging
 import re
-import shutil
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import resolve
 from django.utils.html import escape
 
-from kratom_info import helplines, views
+from editorial import content_files
+from helplines import loader, views
+from helplines.directory import HelplinesError, Source
 from tests.html_checks import elements
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ def link(way) -> str:
 
 @pytest.fixture
 def directory():
-    return helplines.directory()
+    return loader.directory()
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def page(client):
 def test_the_page_is_served_by_the_view_that_reads_the_file():
     view = resolve("/get-help/").func
     assert getattr(view, "view_class", None) is views.GetHelpView, (
-        "kratom_info/urls.py must route get-help/ to views.GetHelpView.as_view() (a plain TemplateView has no "
+        "helplines/urls.py must route get-help/ to views.GetHelpView.as_view() (a plain TemplateView has no "
         "helplines, and the page falls back to the short crisis list)"
     )
 
@@ -133,9 +134,9 @@ def test_the_page_has_no_inline_script_or_style(page):
 
 def test_the_page_still_gives_the_crisis_lines_when_the_file_is_broken(client, monkeypatch, caplog):
     def broken():
-        raise helplines.HelplinesError("content/helplines.toml: not valid TOML (simulated)")
+        raise HelplinesError("content/helplines.toml: not valid TOML (simulated)")
 
-    monkeypatch.setattr(helplines, "directory", broken)
+    monkeypatch.setattr(loader, "directory", broken)
     with caplog.at_level(logging.ERROR):
         response = client.get("/get-help/")
     html = response.content.decode()
@@ -201,9 +202,8 @@ TITLED = '{ title = "Poison Help (HRSA)", url = "https://poisonhelp.hrsa.gov/" }
 
 
 @pytest.fixture
-def content(tmp_path, settings):
-    """A content folder with the real sources and a helplines file the test writes."""
-    shutil.copytree(helplines.content_dir() / "sources", tmp_path / "sources")
+def content(tmp_path):
+    """A folder with a helplines file the test writes (its sources are the real content/sources/)."""
 
     def write(text: str):
         (tmp_path / "helplines.toml").write_text(text)
@@ -213,19 +213,19 @@ def content(tmp_path, settings):
 
 
 def test_a_well_formed_file_loads(content):
-    directory = helplines.load(content(GOOD))
+    directory = loader.load(content(GOOD))
     assert [line.key for line in directory.helplines] == ["us-988", "us-poison-help"]
     assert directory.get("us-poison-help").sources == (
-        helplines.Source(title="poisonhelp.hrsa.gov", url="https://poisonhelp.hrsa.gov/"),
+        Source(title="poisonhelp.hrsa.gov", url="https://poisonhelp.hrsa.gov/"),
     )
-    titled = helplines.load(content(GOOD.replace('"https://poisonhelp.hrsa.gov/"', TITLED)))
+    titled = loader.load(content(GOOD.replace('"https://poisonhelp.hrsa.gov/"', TITLED)))
     assert titled.get("us-poison-help").sources[0].title == "Poison Help (HRSA)"
 
 
 def test_the_real_file_loads_and_cites_only_known_sources():
-    directory = helplines.load(helplines.content_dir())
+    directory = loader.load(content_files.content_dir())
     assert directory.crisis and directory.poison and directory.emergency
-    assert helplines.cited_source_keys() <= set(helplines.source_index(helplines.content_dir()))
+    assert loader.cited_source_keys() <= set(loader.source_index())
 
 
 NO_AS_OF = 'as_of = 2026-11-30\nsource = "samhsa-988"\n\n[[helpline]]\nkey = "us-poison'
@@ -282,11 +282,11 @@ BROKEN = {  # id: (text in GOOD, its replacement, the error expected)
 def test_a_malformed_file_is_a_clear_error(content, old, new, message):
     assert old in GOOD, "the change does not apply"
     root = content(GOOD.replace(old, new))
-    with pytest.raises(helplines.HelplinesError, match=message) as error:
-        helplines.load(root)
+    with pytest.raises(HelplinesError, match=message) as error:
+        loader.load(root)
     assert str(root / "helplines.toml") in str(error.value)
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(helplines.HelplinesError, match=r"helplines\.toml: file not found"):
-        helplines.load(tmp_path)
+    with pytest.raises(HelplinesError, match=r"helplines\.toml: file not found"):
+        loader.load(tmp_path)

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views import defaults
 
 from comments import data_requests
-from comments.identity import confirmation_link, offer_confirmation
+from comments.identity import confirmation_link, confirmation_offer
 from kratom_info import views
 from tests import factories
 from tests.html_checks import elements
@@ -54,7 +54,7 @@ def all_route_names(resolver=None, namespace="") -> list[str]:
 def confirm_token(article) -> str:
     """The token of a confirmation link as a moderator's approval offers it."""
     comment = article.comments.create(name="Reader", email="reader@example.org", body="Thanks.", status="approved")
-    offer_confirmation(comment)
+    confirmation_offer(comment)
     return confirmation_link(comment).rstrip("/").rsplit("/", 1)[1]
 
 

@@ -4,7 +4,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from comments.models import Comment, CommentStatus, ModerationSettings
-from comments.moderation import ALERT_LEASE, SUPPORT_RETRY, alert_moderators, mail_support, moderator_emails, queue_url
+from comments.moderation import (
+    ALERT_LEASE,
+    SUPPORT_RETRY,
+    moderator_alert_send,
+    moderator_emails,
+    queue_url,
+    support_mail_send,
+)
 
 
 class Command(BaseCommand):
@@ -16,10 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         """Send what is owed; record it, so a second run sends nothing new."""
         unsent = Comment.objects.filter(support_sent_at=None, support_requested_at__lt=timezone.now() - SUPPORT_RETRY)
-        support = sum(mail_support(pk) for pk in unsent.values_list("pk", flat=True))
+        support = sum(support_mail_send(pk) for pk in unsent.values_list("pk", flat=True))
         unalerted = Comment.objects.filter(status=CommentStatus.PENDING, alerted_at=None)
-        # Urgent ones one by one (alert_moderators skips any another worker is sending right now).
-        retried = sum(alert_moderators(pk) for pk in unalerted.filter(is_urgent=True).values_list("pk", flat=True))
+        # Urgent ones one by one (moderator_alert_send skips any another worker is sending right now).
+        retried = sum(moderator_alert_send(pk) for pk in unalerted.filter(is_urgent=True).values_list("pk", flat=True))
         waiting = list(
             unalerted.filter(is_urgent=False)
             .filter(Q(alert_claimed_at=None) | Q(alert_claimed_at__lt=timezone.now() - ALERT_LEASE))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from comments.moderation import purge_comments
+from comments.moderation import comment_purge_expired
 
 
 class Command(BaseCommand):
@@ -8,5 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         """Purge; safe to run any number of times (daily from cron)."""
-        deleted, cleared = purge_comments()
+        deleted, cleared = comment_purge_expired()
         self.stdout.write(self.style.SUCCESS(f"Deleted {deleted} old comment(s); cleared {cleared} address hash(es)."))

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Topic
-from demo import content as demo
+from editorial import content_files as demo
 from editorial.models import Contributor, Page, Source, Status
 from faq.models import FAQCategory, FAQEntry
 from risks.models import LegalFact, RiskItem

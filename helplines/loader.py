@@ -1,4 +1,4 @@
-"""The crisis lines and emergency numbers on /get-help/, read from content/helplines.toml.
+"""Reads the crisis lines and emergency numbers on /get-help/ from content/helplines.toml, and checks them.
 
 The file is text a reviewer reads in a diff; this module reads it once per process (`directory()`) and checks
 it, so a mistake is a clear error naming the file, the entry and the field, never a wrong number on the page:
@@ -12,10 +12,11 @@ import datetime
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
+from editorial import content_files
+
+from .directory import Directory, Emergency, Helpline, HelplinesError, Option, Source, Way
 
 SECTIONS = ("crisis", "poison", "support")
 # Ways to reach a line: field -> (link field, link scheme, default words on the link)
@@ -34,130 +35,22 @@ KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LINK = re.compile(r"(tel|sms):(\+?[0-9]+)")
 
 
-class HelplinesError(ValueError):
-    """content/helplines.toml (or a source it cites) is missing or malformed."""
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Way:
-    kind: str  # call, text, tty, videophone, web
-    label: str  # the words on the link
-    href: str  # tel:, sms: or https:
-
-
-@dataclass(frozen=True)
-class Option:
-    """A service reached through a helpline (the Veterans Crisis Line through 988, ...)."""
-
-    name: str
-    purpose: str
-    ways: tuple[Way, ...]
-    helps_others: bool
-    hours: str
-    languages: str
-    cost: str
-    as_of: datetime.date
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class Helpline(Option):
-    key: str = ""
-    country: str = ""
-    section: str = ""
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Emergency:
-    country: str
-    numbers: tuple[Way, ...]
-    as_of: datetime.date
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class PageSection:
-    """One section of /get-help/ that lists helplines: its anchor, its lines, and how they are headed."""
-
-    id: str
-    lines: tuple[Helpline, ...]
-    grouped: bool  # lines under a heading per country (the cards' own headings one level down)
-
-    @property
-    def card_level(self) -> int:
-        return 4 if self.grouped else 3
-
-
-@dataclass(frozen=True)
-class Directory:
-    helplines: tuple[Helpline, ...]
-    emergency: tuple[Emergency, ...]
-
-    def section(self, name: str) -> list[Helpline]:
-        return [line for line in self.helplines if line.section == name]
-
-    @property
-    def crisis(self) -> list[Helpline]:
-        return self.section("crisis")
-
-    @property
-    def poison(self) -> list[Helpline]:
-        return self.section("poison")
-
-    @property
-    def support(self) -> list[Helpline]:
-        return self.section("support")
-
-    @property
-    def page_sections(self) -> tuple[PageSection, ...]:
-        """The helpline sections of /get-help/, in page order."""
-        return (
-            PageSection("talk-now", tuple(self.crisis), grouped=True),
-            PageSection("too-much", tuple(self.poison), grouped=False),
-            PageSection("ongoing", tuple(self.support), grouped=False),
-        )
-
-    @property
-    def for_others(self) -> list[Helpline]:
-        """Lines whose official page says people worried about someone else can use them."""
-        return [line for line in self.helplines if line.helps_others]
-
-    @property
-    def countries(self) -> list[str]:
-        """The jurisdictions of the crisis lines, in file order (the page's "jump to" list)."""
-        return list(dict.fromkeys(line.country for line in self.crisis))
-
-    def get(self, key: str) -> Helpline:
-        return next(line for line in self.helplines if line.key == key)
-
-
-def content_dir() -> Path:
-    return Path(settings.BASE_DIR) / "content"
-
-
 @functools.cache
 def directory() -> Directory:
     """The checked helplines of this release (read once per process)."""
-    return load(content_dir())
+    return load(content_files.content_dir())
 
 
 def load(root: Path) -> Directory:
-    """Read and check root/helplines.toml against the sources in root/sources/*.toml."""
+    """Read and check root/helplines.toml against the sources in content/sources/*.toml."""
     path = root / "helplines.toml"
     data = _read_toml(path)
-    sources = source_index(root)
+    index = source_index()
     unknown = set(data) - {"helpline", "emergency"}
     if unknown:
         raise HelplinesError(f"{path}: unknown table(s) {sorted(unknown)}; expected [[helpline]] and [[emergency]]")
-    helplines = tuple(_helpline(path, i, entry, sources) for i, entry in enumerate(_tables(path, data, "helpline")))
-    emergency = tuple(_emergency(path, i, entry, sources) for i, entry in enumerate(_tables(path, data, "emergency")))
+    helplines = tuple(_helpline(path, i, entry, index) for i, entry in enumerate(_tables(path, data, "helpline")))
+    emergency = tuple(_emergency(path, i, entry, index) for i, entry in enumerate(_tables(path, data, "emergency")))
     keys = [line.key for line in helplines]
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
@@ -172,7 +65,7 @@ def load(root: Path) -> Directory:
 
 def cited_source_keys(root: Path | None = None) -> set[str]:
     """The source keys content/helplines.toml cites (so a check that every source is cited can count them)."""
-    data = _read_toml((root or content_dir()) / "helplines.toml")
+    data = _read_toml((root or content_files.content_dir()) / "helplines.toml")
     keys = set()
     for table in ("helpline", "emergency"):
         for entry in data.get(table, []):
@@ -184,17 +77,20 @@ def cited_source_keys(root: Path | None = None) -> set[str]:
     return keys
 
 
-def source_index(root: Path) -> dict[str, Source]:
-    """Every source key in root/sources/*.toml -> its title and address."""
+def source_index() -> dict[str, Source]:
+    """Every source key in content/sources/*.toml (read by the demo content's reader) -> its title and address."""
+    try:
+        entries = content_files.sources()
+    except content_files.ContentError as error:  # the page catches HelplinesError, and shows the short crisis list
+        raise HelplinesError(str(error)) from None
     index = {}
-    for path in sorted((root / "sources").glob("*.toml")):
-        for entry in _read_toml(path).get("source", []):
-            key = entry.get("key")
-            url = entry.get("url") or (f"https://doi.org/{entry['doi']}" if entry.get("doi") else "")
-            if not url and entry.get("pmid"):
-                url = f"https://pubmed.ncbi.nlm.nih.gov/{entry['pmid']}/"
-            if key and url.startswith("https://"):  # anything else never reaches an href (the loader refuses it too)
-                index[key] = Source(title=str(entry.get("title", key)), url=url)
+    for entry in entries:
+        key = entry.get("key")
+        url = entry.get("url") or (f"https://doi.org/{entry['doi']}" if entry.get("doi") else "")
+        if not url and entry.get("pmid"):
+            url = f"https://pubmed.ncbi.nlm.nih.gov/{entry['pmid']}/"
+        if key and url.startswith("https://"):  # anything else never reaches an href (the loader refuses it too)
+            index[key] = Source(title=str(entry.get("title", key)), url=url)
     return index
 
 

@@ -1,7 +1,9 @@
-"""Reads the demo content from content/: one Markdown file per item, with a TOML header between `+++` lines.
+"""Reads the text files in content/: one Markdown file per item, with a TOML header between `+++` lines, and
+the TOML files beside them (sources, people, taxonomy).
 
 The files are the only copy, so a medical reviewer reviews the content as text in a diff (content/README.md).
-This module only reads and checks them; `manage.py load_demo_content` writes them to the database.
+This module only reads and checks them. Two apps use it: `manage.py load_demo_content` (demo/) writes the items
+to the database, and /get-help/ (helplines/) cites the same sources. It sits in editorial, below both.
 """
 
 import tomllib
