@@ -24,7 +24,7 @@ from .admin_history import VersionsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
-from .services import WorkflowError, content_transition, revision_create
+from .services import WorkflowError, content_transition, revision_propose
 from .workflow import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
@@ -182,17 +182,25 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         return response
 
     # -- edits to live content become pending revisions ------------------------
+    #
+    # The change form never saves a published item. Django calls save_model, save_related and
+    # response_change in turn with the same object: save_model leaves a published item alone,
+    # save_related proposes the edit (fields, links, child rows) with revision_propose, and the
+    # object carries the proposal to response_change as `proposed_revision`.
+
+    def _is_live(self, obj) -> bool:
+        """Whether the saved row is published; the form locked it (editorial.locking), so every read agrees."""
+        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+        if status == Status.IN_REVIEW:
+            raise PermissionDenied  # read-only in review; a forged POST changes nothing
+        return status == Status.PUBLISHED
 
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
         obj.lock_version = form.cleaned_data["lock_version"]  # checked against the locked row by the form
-        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
-        if status == Status.PUBLISHED:
-            request._kratom_revision_pending = True  # saved in save_related, with m2m and child rows
-            return None
-        if status == Status.IN_REVIEW:
-            raise PermissionDenied  # read-only in review; a forged POST changes nothing
+        if self._is_live(obj):
+            return None  # proposed in save_related, with its links and child rows
         # Write only what the form edits (and what derives from it), never the workflow's columns,
         # so a save racing an approval cannot put back an old status.
         obj._history_user = request.user
@@ -201,17 +209,18 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         return None
 
     def save_related(self, request, form, formsets, change):
-        if not getattr(request, "_kratom_revision_pending", False):
-            return super().save_related(request, form, formsets, change)
         obj = form.instance
+        if not (change and self._is_live(obj)):
+            return super().save_related(request, form, formsets, change)
         m2m = {f.name: sorted(item.pk for item in form.cleaned_data.get(f.name, [])) for f in revisable_m2m(type(obj))}
         data = snapshot(obj, m2m=m2m, children=children_from_formsets(obj, formsets))
         for formset in formsets:  # nothing was saved; the admin's change message expects these lists
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        request._kratom_revision = revision_create(obj=obj, user=request.user, data=data)
+        obj.proposed_revision = revision_propose(obj=obj, data=data, user=request.user)
+        return None
 
     def response_change(self, request, obj):
-        revision = getattr(request, "_kratom_revision", None)
+        revision = getattr(obj, "proposed_revision", None)
         if revision is None:
             return super().response_change(request, obj)
         messages.info(
