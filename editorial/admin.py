@@ -7,12 +7,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .admin_workflow import HistoryAdmin, PublishableAdmin, SingletonAdmin, TransitionForm, render_preview
+from .admin_history import HistoryAdmin, SingletonAdmin
+from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff
 from .locking import saved_by
 from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
-from .revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
-from .services import WorkflowError, revision_problems, revision_publish, revision_withdraw
+from .preview import render_preview
+from .workflow.revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
+from .workflow.services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
 
 @admin.register(Page)

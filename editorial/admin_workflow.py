@@ -1,9 +1,10 @@
 """The review workflow in the admin: transitions, pending revisions, previews.
 
-Version diffs are in editorial.admin_history; the version check on every save in editorial.locking.
+Version diffs and the read-only history admin are in editorial.admin_history; the version check on every
+save in editorial.locking; the preview page in editorial.preview.
 
-Every button and action comes from editorial.workflow.TRANSITIONS and goes
-through editorial.services, so the admin can do nothing the services refuse.
+Every button and action comes from the table in editorial/workflow/transitions.py and goes through
+editorial/workflow/services.py, so the admin can do nothing the services refuse.
 """
 
 from django import forms
@@ -13,19 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, resolve, reverse
-from django.utils.cache import add_never_cache_headers
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
-from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_history import VersionsMixin
+from .admin_history import HistoryAdmin, VersionsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
-from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
-from .services import WorkflowError, content_transition, revision_propose
-from .workflow import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
+from .preview import render_preview
+from .workflow.revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
+from .workflow.services import WorkflowError, content_transition, revision_propose
+from .workflow.transitions import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
 
@@ -40,47 +40,6 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not publishes:  # only a reviewer publishing may put a note in front of readers
             del self.fields["material_change"]
-
-
-def render_preview(request, obj):
-    """The item's public page, as readers will see it, marked as a preview; never cached, never indexed."""
-    from .views import PageDetailView, PublishedDetailView
-
-    match = resolve(obj.get_absolute_url())
-    view_class = getattr(match.func, "view_class", None)
-    if not (view_class and issubclass(view_class, PublishedDetailView)):
-        view_class = PageDetailView
-    response = view_class.as_view(preview_object=obj)(request, **match.kwargs)
-    response.render()
-    response["X-Robots-Tag"] = "noindex"
-    add_never_cache_headers(response)
-    return response
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin with its version pages read-only.
-
-    SIMPLE_HISTORY_REVERT_DISABLED only hides the button; the stock view still
-    saves a POST, which would bypass review. Restoring goes through a pending
-    Revision instead (see PublishableAdmin.propose_restore_view).
-    """
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "GET":
-            raise PermissionDenied
-        if not (str(object_id).isdigit() and str(version_id).isdigit()):
-            raise Http404
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-class SingletonAdmin(HistoryAdmin):
-    """One row: it can be added once and never deleted."""
-
-    def has_add_permission(self, request) -> bool:
-        return not self.model.objects.exists() and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReviewDueFilter(admin.SimpleListFilter):

@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from .models import SearchEntry
 from .redirects import redirect_record
 from .registry import child_models, publishable_models
-from .services import content_refresh_index
+from .workflow.services import content_refresh_index
 
 
 def _refresh_index(sender, instance, raw=False, **kwargs) -> None:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from articles.models import Article
 from editorial.models import Revision, RevisionStatus
 from editorial.roles import EDITOR
-from editorial.services import WorkflowError, revision_propose, revision_publish
+from editorial.workflow.services import WorkflowError, revision_propose, revision_publish
 from tests import factories
 from tests.editorial.workflow_helpers import PASSWORD, change_url, login
 

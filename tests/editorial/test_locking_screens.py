@@ -11,7 +11,7 @@ from django.core.management import call_command
 from articles.models import Article
 from editorial.models import Revision
 from editorial.roles import EDITOR, REVIEWER
-from editorial.services import revision_propose, revision_publish
+from editorial.workflow.services import revision_propose, revision_publish
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import SearchEntry, Status, TransitionLog
-from editorial.revisions import snapshot
-from editorial.services import (
+from editorial.workflow.revisions import snapshot
+from editorial.workflow.services import (
     WorkflowError,
     content_approve,
     content_archive,

@@ -28,9 +28,9 @@ from comments.moderation import comment_moderate
 from comments.services import comment_create
 from comments.templatetags.comments import PER_PAGE, comment_text
 from editorial.models import Status
-from editorial.revisions import snapshot
 from editorial.roles import EDITOR, MODERATOR, REVIEWER
-from editorial.services import content_approve, content_submit, revision_propose, revision_publish
+from editorial.workflow.revisions import snapshot
+from editorial.workflow.services import content_approve, content_submit, revision_propose, revision_publish
 from tests import factories
 from tests.security.html_safety import Finding, findings, problems, visible_text_contains
 from tests.security.xss_payloads import PAYLOADS, STORABLE, Payload

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from editorial.models import Redirect
-from editorial.services import content_unpublish
+from editorial.workflow.services import content_unpublish
 from tests import factories
 
 pytestmark = pytest.mark.django_db

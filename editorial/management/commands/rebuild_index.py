@@ -5,7 +5,7 @@ from django.db import transaction
 from editorial.content_version import version_bump
 from editorial.models import Citation, SearchEntry
 from editorial.registry import publishable_models
-from editorial.services import content_refresh_index
+from editorial.workflow.services import content_refresh_index
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.db import transaction
 from editorial.content_version import version_bump
 from editorial.markdown import PIPELINE_VERSION
 from editorial.registry import publishable_models
-from editorial.services import content_refresh_index
+from editorial.workflow.services import content_refresh_index
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
+from ..models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
 from .revisions import (
     apply_fields,
     base_of,
@@ -23,7 +23,7 @@ from .revisions import (
     snapshot,
     without,
 )
-from .workflow import TRANSITIONS_BY_NAME
+from .transitions import TRANSITIONS_BY_NAME
 
 
 class WorkflowError(Exception):
