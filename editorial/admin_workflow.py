@@ -75,6 +75,10 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         (_("Record"), {"classes": ["collapse"], "fields": ["rendered_with", "created_at", "updated_at"]}),
     ]
 
+    # Plain-text fields of a few lines: their boxes are 4 rows high, not the admin's 10. A content type's
+    # admin adds its own (e.g. an article's key takeaways).
+    short_text_fields = ["summary"]
+
     @admin.display(boolean=True, description=_("review due"))
     def review_due(self, obj) -> bool:
         return obj.is_review_due
@@ -83,7 +87,7 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in {"summary", "key_takeaways", "marketed_names", "cautions", "what_to_do"} and field:
+        if db_field.name in self.short_text_fields and field:
             field.widget.attrs["rows"] = 4
         if isinstance(db_field, models.DateTimeField) and field and hasattr(field.widget, "widgets"):
             # The admin's split date and time boxes have one <label> between them: name each box.
