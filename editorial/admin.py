@@ -12,6 +12,7 @@ from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff
 from .locking import saved_by
 from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
+from .models.publishable import source_cited_by_published
 from .preview import render_preview
 from .workflow.revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
 from .workflow.services import WorkflowError, revision_problems, revision_publish, revision_withdraw
@@ -46,7 +47,7 @@ class SourceAdmin(HistoryAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or request.user.has_perm("editorial.review_content") or not obj.cited_by_published()
+        return obj is None or request.user.has_perm("editorial.review_content") or not source_cited_by_published(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         source = self.get_object(request, unquote(object_id)) if request.method == "GET" else None
