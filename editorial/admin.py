@@ -11,7 +11,7 @@ from .admin_history import HistoryAdmin, SingletonAdmin
 from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff
 from .locking import saved_by
-from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
+from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
 from .models.publishable import source_cited_by_published
 from .preview import render_preview
 from .workflow.revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
@@ -63,15 +63,6 @@ class SourceAdmin(HistoryAdmin):
 @admin.register(SafetyNotice)
 class SafetyNoticeAdmin(SingletonAdmin):
     list_display = ["__str__", "updated_at"]
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    """Old addresses that answer 301. Slug changes of live items add them; editors may add their own."""
-
-    list_display = ["old_path", "new_path", "content_type", "created_at"]
-    search_fields = ["old_path", "new_path"]
-    list_select_related = ["content_type"]
 
 
 @admin.register(TransitionLog)
