@@ -15,6 +15,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
+    short_text_fields = [*PublishableAdmin.short_text_fields, "key_takeaways"]
     list_display = [*PublishableAdmin.list_display, "is_featured"]
     list_filter = [*PublishableAdmin.list_filter, "is_featured", "topics"]
     filter_horizontal = ["topics", "related_risks", "related_faqs"]

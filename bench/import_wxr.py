@@ -34,7 +34,8 @@ import json
 from django.db.models import Count
 from articles.models import Article
 from comments.models import Comment
-from editorial.models import Page, Redirect
+from editorial.models import Page
+from redirects.models import Redirect
 from wordpress.models import ImportedItem
 keys = ImportedItem.objects.values("key").annotate(n=Count("id"))
 print(json.dumps({

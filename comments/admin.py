@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from editorial.admin_workflow import SingletonAdmin
+from editorial.admin_history import SingletonAdmin
 
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, support_mail_request

@@ -7,12 +7,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .admin_workflow import HistoryAdmin, PublishableAdmin, SingletonAdmin, TransitionForm, render_preview
+from .admin_history import HistoryAdmin, SingletonAdmin
+from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff
 from .locking import saved_by
-from .models import Contributor, Page, Redirect, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
-from .revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
-from .services import WorkflowError, revision_problems, revision_publish, revision_withdraw
+from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
+from .models.publishable import source_cited_by_published
+from .preview import render_preview
+from .workflow.revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
+from .workflow.services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
 
 @admin.register(Page)
@@ -44,7 +47,7 @@ class SourceAdmin(HistoryAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or request.user.has_perm("editorial.review_content") or not obj.cited_by_published()
+        return obj is None or request.user.has_perm("editorial.review_content") or not source_cited_by_published(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         source = self.get_object(request, unquote(object_id)) if request.method == "GET" else None
@@ -60,15 +63,6 @@ class SourceAdmin(HistoryAdmin):
 @admin.register(SafetyNotice)
 class SafetyNoticeAdmin(SingletonAdmin):
     list_display = ["__str__", "updated_at"]
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    """Old addresses that answer 301. Slug changes of live items add them; editors may add their own."""
-
-    list_display = ["old_path", "new_path", "content_type", "created_at"]
-    search_fields = ["old_path", "new_path"]
-    list_select_related = ["content_type"]
 
 
 @admin.register(TransitionLog)

@@ -9,10 +9,37 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from .diff import field_diffs
-from .revisions import revisable_fields
-from .services import revision_from_history
+from .workflow.revisions import revisable_fields
+from .workflow.services import revision_from_history
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin with its version pages read-only.
+
+    SIMPLE_HISTORY_REVERT_DISABLED only hides the button; the stock view still
+    saves a POST, which would bypass review. Restoring goes through a pending
+    Revision instead (see PublishableAdmin.propose_restore_view).
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        if not (str(object_id).isdigit() and str(version_id).isdigit()):
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class SingletonAdmin(HistoryAdmin):
+    """One row: it can be added once and never deleted."""
+
+    def has_add_permission(self, request) -> bool:
+        return not self.model.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class CompareForm(forms.Form):

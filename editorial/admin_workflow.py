@@ -1,9 +1,10 @@
 """The review workflow in the admin: transitions, pending revisions, previews.
 
-Version diffs are in editorial.admin_history; the version check on every save in editorial.locking.
+Version diffs and the read-only history admin are in editorial.admin_history; the version check on every
+save in editorial.locking; the preview page in editorial.preview.
 
-Every button and action comes from editorial.workflow.TRANSITIONS and goes
-through editorial.services, so the admin can do nothing the services refuse.
+Every button and action comes from the table in editorial/workflow/transitions.py and goes through
+editorial/workflow/services.py, so the admin can do nothing the services refuse.
 """
 
 from django import forms
@@ -13,19 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, resolve, reverse
-from django.utils.cache import add_never_cache_headers
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
-from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_history import VersionsMixin
+from .admin_history import HistoryAdmin, VersionsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
-from .revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
-from .services import WorkflowError, content_transition, revision_create
-from .workflow import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
+from .preview import render_preview
+from .workflow.revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
+from .workflow.services import WorkflowError, content_transition, revision_propose
+from .workflow.transitions import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
 
@@ -40,47 +40,6 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not publishes:  # only a reviewer publishing may put a note in front of readers
             del self.fields["material_change"]
-
-
-def render_preview(request, obj):
-    """The item's public page, as readers will see it, marked as a preview; never cached, never indexed."""
-    from .views import PageDetailView, PublishedDetailView
-
-    match = resolve(obj.get_absolute_url())
-    view_class = getattr(match.func, "view_class", None)
-    if not (view_class and issubclass(view_class, PublishedDetailView)):
-        view_class = PageDetailView
-    response = view_class.as_view(preview_object=obj)(request, **match.kwargs)
-    response.render()
-    response["X-Robots-Tag"] = "noindex"
-    add_never_cache_headers(response)
-    return response
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin with its version pages read-only.
-
-    SIMPLE_HISTORY_REVERT_DISABLED only hides the button; the stock view still
-    saves a POST, which would bypass review. Restoring goes through a pending
-    Revision instead (see PublishableAdmin.propose_restore_view).
-    """
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method != "GET":
-            raise PermissionDenied
-        if not (str(object_id).isdigit() and str(version_id).isdigit()):
-            raise Http404
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-class SingletonAdmin(HistoryAdmin):
-    """One row: it can be added once and never deleted."""
-
-    def has_add_permission(self, request) -> bool:
-        return not self.model.objects.exists() and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -116,6 +75,10 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         (_("Record"), {"classes": ["collapse"], "fields": ["rendered_with", "created_at", "updated_at"]}),
     ]
 
+    # Plain-text fields of a few lines: their boxes are 4 rows high, not the admin's 10. A content type's
+    # admin adds its own (e.g. an article's key takeaways).
+    short_text_fields = ["summary"]
+
     @admin.display(boolean=True, description=_("review due"))
     def review_due(self, obj) -> bool:
         return obj.is_review_due
@@ -124,7 +87,7 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in {"summary", "key_takeaways", "marketed_names", "cautions", "what_to_do"} and field:
+        if db_field.name in self.short_text_fields and field:
             field.widget.attrs["rows"] = 4
         if isinstance(db_field, models.DateTimeField) and field and hasattr(field.widget, "widgets"):
             # The admin's split date and time boxes have one <label> between them: name each box.
@@ -182,17 +145,25 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         return response
 
     # -- edits to live content become pending revisions ------------------------
+    #
+    # The change form never saves a published item. Django calls save_model, save_related and
+    # response_change in turn with the same object: save_model leaves a published item alone,
+    # save_related proposes the edit (fields, links, child rows) with revision_propose, and the
+    # object carries the proposal to response_change as `proposed_revision`.
+
+    def _is_live(self, obj) -> bool:
+        """Whether the saved row is published; the form locked it (editorial.locking), so every read agrees."""
+        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+        if status == Status.IN_REVIEW:
+            raise PermissionDenied  # read-only in review; a forged POST changes nothing
+        return status == Status.PUBLISHED
 
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
         obj.lock_version = form.cleaned_data["lock_version"]  # checked against the locked row by the form
-        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
-        if status == Status.PUBLISHED:
-            request._kratom_revision_pending = True  # saved in save_related, with m2m and child rows
-            return None
-        if status == Status.IN_REVIEW:
-            raise PermissionDenied  # read-only in review; a forged POST changes nothing
+        if self._is_live(obj):
+            return None  # proposed in save_related, with its links and child rows
         # Write only what the form edits (and what derives from it), never the workflow's columns,
         # so a save racing an approval cannot put back an old status.
         obj._history_user = request.user
@@ -201,17 +172,18 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         return None
 
     def save_related(self, request, form, formsets, change):
-        if not getattr(request, "_kratom_revision_pending", False):
-            return super().save_related(request, form, formsets, change)
         obj = form.instance
+        if not (change and self._is_live(obj)):
+            return super().save_related(request, form, formsets, change)
         m2m = {f.name: sorted(item.pk for item in form.cleaned_data.get(f.name, [])) for f in revisable_m2m(type(obj))}
         data = snapshot(obj, m2m=m2m, children=children_from_formsets(obj, formsets))
         for formset in formsets:  # nothing was saved; the admin's change message expects these lists
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        request._kratom_revision = revision_create(obj=obj, user=request.user, data=data)
+        obj.proposed_revision = revision_propose(obj=obj, data=data, user=request.user)
+        return None
 
     def response_change(self, request, obj):
-        revision = getattr(request, "_kratom_revision", None)
+        revision = getattr(obj, "proposed_revision", None)
         if revision is None:
             return super().response_change(request, obj)
         messages.info(

@@ -9,9 +9,9 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
     role_permissions = {
         # Contributors (names, credentials, account links) are for site administrators only.
-        EDITOR: [*model_permissions("editorial", "page", "source", "redirect"), "editorial.view_contributor"],
+        EDITOR: [*model_permissions("editorial", "page", "source"), "editorial.view_contributor"],
         REVIEWER: [
-            *model_permissions("editorial", "page", "source", "safetynotice", "redirect"),
+            *model_permissions("editorial", "page", "source", "safetynotice"),
             "editorial.view_contributor",
         ],
     }

@@ -13,9 +13,9 @@ On the app's config (a subclass of ContentAppConfig):
 
 On each Publishable model:
 - `revision_children`: child rows edited and reviewed with the item ({related name: (fields...)}); they are
-  public, feed the item's search text, and go through review with it (editorial.revisions).
+  public, feed the item's search text, and go through review with it (editorial.workflow.revisions).
 - `derived_fields`: columns `save()` computes from the others; they stay out of history and of revisions.
-- `publication_problems()`: what its type requires before a reviewer may publish it (editorial.workflow).
+- `publication_problems()`: what its type requires before a reviewer may publish it (editorial.workflow.transitions).
 """
 
 from django.apps import AppConfig

@@ -107,7 +107,7 @@ def publish_copy() -> dict:
     return copy
 
 
-def version_bump() -> str:
+def content_version_bump() -> str:
     """Start a new content version now, in its own transaction; every cached page becomes stale."""
     with transaction.atomic():
         _write()
@@ -143,7 +143,7 @@ def content_changed() -> None:
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        version_bump()
+        content_version_bump()
         return
     # A callback still queued means this transaction (or a savepoint still alive in it) wrote already.
     if any(entry[1] is publish_copy for entry in connection.run_on_commit):
@@ -189,7 +189,7 @@ def _verified(copy: dict | None, now: float) -> dict:
             raise
         return copy
     except ContentVersion.DoesNotExist:
-        version_bump()
+        content_version_bump()
         truth = _copy()
     if not resilient_cache.degraded():  # a check made while the cache fails is made again once it is back
         _checked.update(at=now, failures=failures)

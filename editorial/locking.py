@@ -25,7 +25,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from .diff import word_diff
-from .revisions import children_from_formsets, historical_m2m, part_label, part_text, snapshot
+from .workflow.revisions import children_from_formsets, historical_m2m, part_label, part_text, snapshot
 
 UNKNOWN = object()  # a value of the opened version that history does not hold
 

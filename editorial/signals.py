@@ -1,13 +1,13 @@
-"""Keep each Publishable's derived rows (citations, search entry, redirects from old slugs) in step with it."""
+"""Keep each Publishable's derived rows (citations, search entry) in step with it; redirects from old slugs
+are the redirects app's (redirects/signals.py)."""
 
 import functools
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 
 from .models import SearchEntry
-from .redirects import redirect_record
 from .registry import child_models, publishable_models
-from .services import content_refresh_index
+from .workflow.services import content_refresh_index
 
 
 def _refresh_index(sender, instance, raw=False, **kwargs) -> None:
@@ -20,16 +20,6 @@ def _remove_search_entry(sender, instance, **kwargs) -> None:
     SearchEntry.remove(instance)
 
 
-def _remember_public_address(sender, instance, raw=False, **kwargs) -> None:
-    # A live item whose slug is about to change: its old address must keep working (editorial.redirects).
-    instance._old_public_path = None
-    if raw or instance.pk is None:
-        return
-    before = sender._base_manager.filter(pk=instance.pk).first()
-    if before is not None and before.is_public and before.slug != instance.slug:
-        instance._old_public_path = before.get_absolute_url()
-
-
 def _refresh_parent_index(sender, instance, parent_field: str, raw=False, **kwargs) -> None:
     # A child row (a reported effect, a dated legal fact) is part of its item's search text. Looked up, not
     # followed, so a row whose item has gone is simply skipped.
@@ -39,14 +29,7 @@ def _refresh_parent_index(sender, instance, parent_field: str, raw=False, **kwar
         SearchEntry.sync(parent)
 
 
-def _leave_a_redirect(sender, instance, raw=False, **kwargs) -> None:
-    if not raw and getattr(instance, "_old_public_path", None):
-        redirect_record(old_path=instance._old_public_path, obj=instance)
-
-
 for _model in publishable_models():
-    pre_save.connect(_remember_public_address, sender=_model, dispatch_uid=f"old-path-{_model._meta.label}")
-    post_save.connect(_leave_a_redirect, sender=_model, dispatch_uid=f"redirect-{_model._meta.label}")
     post_save.connect(_refresh_index, sender=_model, dispatch_uid=f"index-{_model._meta.label}")
     post_delete.connect(_remove_search_entry, sender=_model, dispatch_uid=f"unindex-{_model._meta.label}")
 for _child, _parent_field in child_models():

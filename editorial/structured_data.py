@@ -2,7 +2,8 @@
 
 Every page: the Organization and the WebSite (with its SearchAction), and a BreadcrumbList that matches
 the visible breadcrumbs. Views add their own node (`structured_data` in the context): MedicalWebPage for
-articles, strain profiles and risks, FAQPage for the FAQ. Absolute URLs come from SITE_URL.
+a content item's page (medical_web_page here); a content app builds any other node itself, from these parts
+(the FAQ's FAQPage: faq/structured_data.py). Absolute URLs come from SITE_URL.
 """
 
 import json
@@ -10,7 +11,6 @@ import json
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import strip_tags
 
 # As Django's json_script: these three can end a <script> element or start markup inside it.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -85,7 +85,7 @@ def citation(source) -> dict:
 
 
 def medical_web_page(obj, about: list[dict]) -> dict:
-    """An article, strain profile or risk: who wrote and reviewed it, when, and the sources it cites."""
+    """A content item's page: who wrote and reviewed it, when, and the sources it cites."""
     node = {
         "@type": "MedicalWebPage",
         "@id": absolute(obj.get_absolute_url()),
@@ -110,23 +110,6 @@ def medical_web_page(obj, about: list[dict]) -> dict:
     if obj.last_reviewed_at:
         node["lastReviewed"] = obj.last_reviewed_at.date().isoformat()
     return node
-
-
-def faq_page(entries) -> dict:
-    """The FAQ: each entry a Question with its answer as plain text."""
-    return {
-        "@type": "FAQPage",
-        "@id": absolute(reverse("faq:list")),
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "name": entry.title,
-                "url": absolute(entry.get_absolute_url()),
-                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(entry.body_html).strip() or entry.summary},
-            }
-            for entry in entries
-        ],
-    }
 
 
 def graph_json(nodes: list[dict]) -> str:

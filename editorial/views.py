@@ -17,7 +17,7 @@ from .models import Contributor, Page, Status, TransitionLog
 from .registry import publishable_models
 from .structured_data import medical_web_page
 from .uploads import FORMATS, ImageUploadForm, UploadNotStoredError
-from .workflow import PUBLISHING_STEPS
+from .workflow.transitions import PUBLISHING_STEPS
 
 MAX_PREVIEW_CHARS = 100_000
 

@@ -1,9 +1,9 @@
 from django.views.generic import ListView
 
-from editorial.structured_data import faq_page
 from editorial.views import PublishedDetailView
 
 from .models import FAQEntry
+from .structured_data import faq_page
 
 
 class FAQListView(ListView):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "markdownx",
     "simple_history",
+    "redirects",  # before editorial: an old slug's redirect is written before the content version moves on
     "editorial",
     "articles",
     "faq",
@@ -78,7 +79,7 @@ MIDDLEWARE = [
     "operations.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
     "wordpress.links.WordPressLinksMiddleware",  # /?p=ID and the other old WordPress addresses
-    "editorial.redirects.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
+    "redirects.middleware.RedirectFallbackMiddleware",  # innermost: it sees the view's own 404
 ]
 
 # Staff login: django-axes locks a username after 5 failures, and an address after 5 failures,

@@ -13,6 +13,7 @@ class LegalFactInline(admin.StackedInline):
 
 @admin.register(RiskItem)
 class RiskItemAdmin(PublishableAdmin):
+    short_text_fields = [*PublishableAdmin.short_text_fields, "what_to_do"]
     list_display = [*PublishableAdmin.list_display, "category", "severity", "claim_kind", "certainty", "frequency"]
     list_filter = [*PublishableAdmin.list_filter, "category", "severity", "claim_kind", "certainty", "frequency"]
     inlines = [LegalFactInline]

@@ -13,6 +13,7 @@ class ReportedEffectInline(admin.TabularInline):
 
 @admin.register(StrainProfile)
 class StrainProfileAdmin(PublishableAdmin):
+    short_text_fields = [*PublishableAdmin.short_text_fields, "marketed_names", "cautions"]
     list_display = [*PublishableAdmin.list_display, "vein_colour"]
     list_filter = [*PublishableAdmin.list_filter, "vein_colour"]
     inlines = [ReportedEffectInline]

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from editorial import content_version, resilient_cache
-from editorial.services import content_unpublish
+from editorial.workflow.services import content_unpublish
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)  # real commits, as in production

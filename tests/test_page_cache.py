@@ -19,7 +19,7 @@ from comments.models import Comment, CommentStatus
 from comments.moderation import comment_moderate
 from editorial.models import SafetyNotice, Status
 from editorial.roles import MODERATOR, REVIEWER
-from editorial.services import content_approve, content_schedule, content_submit
+from editorial.workflow.services import content_approve, content_schedule, content_submit
 from page_cache import middleware as page_cache
 from tests import factories
 

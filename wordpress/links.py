@@ -1,6 +1,6 @@
 """A WordPress site's old links, answered here: `/?p=ID` and `/?page_id=ID`, `/feed/`, `/category/<slug>/`
 and `/tag/<slug>/`. Each answers 301 once its target is public, and 404 before (post permalinks are
-Redirect rows, made by `remember_old_address` and answered by editorial.redirects)."""
+Redirect rows, made by `remember_old_address` and answered by redirects.middleware)."""
 
 import re
 from collections.abc import Callable
@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 
 from articles.models import Article, Topic
-from editorial.models import Redirect
+from redirects.models import Redirect
 
 from .models import ImportedItem
 

@@ -4,7 +4,6 @@ from .citations import Citation
 from .evidence import Certainty, ClaimKind, EvidenceClaim, Frequency
 from .people import Contributor, Source, SourceType
 from .publishable import Publishable, PublishableQuerySet, Status, published_q
-from .redirects import Redirect
 from .search import SearchEntry
 from .site import ContentVersion, Page, SafetyNotice, SingletonModel
 from .workflow import Revision, RevisionStatus, TransitionLog
@@ -20,7 +19,6 @@ __all__ = [
     "Page",
     "Publishable",
     "PublishableQuerySet",
-    "Redirect",
     "Revision",
     "RevisionStatus",
     "SafetyNotice",

@@ -1,7 +1,6 @@
 """The people behind the content and the sources it cites."""
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -109,28 +108,6 @@ class Source(models.Model):
                 raise ValidationError(
                     {"key": _("Items cite this source as [@%(key)s]; change those citations first.") % {"key": old_key}}
                 )
-
-    def cited_by_published(self) -> bool:
-        """Whether any published (or scheduled) item shows this source: cited as [@key] in its text, or
-        named by one of its rows (a strain's reported effect). Then a change reaches readers at once."""
-        from .publishable import Publishable, Status  # people.py is imported by publishable.py's package first
-
-        for citation in self.citations.values("content_type").distinct():
-            model = ContentType.objects.get_for_id(citation["content_type"]).model_class()
-            cited_ids = self.citations.filter(content_type=citation["content_type"]).values("object_id")
-            if model is not None and model._base_manager.filter(pk__in=cited_ids, status=Status.PUBLISHED).exists():
-                return True
-        for relation in self._meta.related_objects:
-            model = relation.related_model
-            if not relation.one_to_many or model._meta.app_label == "editorial":  # citations, history: above
-                continue
-            # The item the row belongs to: the row's own foreign key to a Publishable.
-            owners = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model]
-            item = next((f.name for f in owners if issubclass(f.related_model, Publishable)), None)
-            rows = model._base_manager.filter(**{relation.field.name: self})
-            if item is not None and rows.filter(**{f"{item}__status": Status.PUBLISHED}).exists():
-                return True
-        return False
 
     @property
     def link(self) -> str:

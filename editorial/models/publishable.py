@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -210,3 +211,24 @@ class Publishable(models.Model):
     def search_text(self) -> str:
         """Plain text that search matches against; subclasses add their own fields."""
         return html.unescape(strip_tags(self.body_html))
+
+
+def source_cited_by_published(source: Source) -> bool:
+    """Whether any published (or scheduled) item shows `source`: cited as [@key] in its text, or named by
+    one of its rows (a strain's reported effect). Then a change to the source reaches readers at once."""
+    for citation in source.citations.values("content_type").distinct():
+        model = ContentType.objects.get_for_id(citation["content_type"]).model_class()
+        cited_ids = source.citations.filter(content_type=citation["content_type"]).values("object_id")
+        if model is not None and model._base_manager.filter(pk__in=cited_ids, status=Status.PUBLISHED).exists():
+            return True
+    for relation in Source._meta.related_objects:
+        model = relation.related_model
+        if not relation.one_to_many or model._meta.app_label == "editorial":  # citations, history: above
+            continue
+        # The item the row belongs to: the row's own foreign key to a Publishable.
+        owners = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model]
+        item = next((f.name for f in owners if issubclass(f.related_model, Publishable)), None)
+        rows = model._base_manager.filter(**{relation.field.name: source})
+        if item is not None and rows.filter(**{f"{item}__status": Status.PUBLISHED}).exists():
+            return True
+    return False

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from editorial.models import Status
 from editorial.roles import EDITOR, MODERATOR, REVIEWER
-from editorial.services import content_approve, content_submit
+from editorial.workflow.services import content_approve, content_submit
 from tests import factories
 from tests.editorial.workflow_helpers import PASSWORD
 

@@ -9,7 +9,13 @@ from django.utils.html import strip_tags
 from editorial.content_version import public_models
 from editorial.models import Certainty, ClaimKind, Frequency, Revision, SearchEntry
 from editorial.models.evidence import badge
-from editorial.services import WorkflowError, content_approve, content_submit, revision_problems, revision_publish
+from editorial.workflow.services import (
+    WorkflowError,
+    content_approve,
+    content_submit,
+    revision_problems,
+    revision_publish,
+)
 from risks.models import LegalFact
 from tests import factories
 

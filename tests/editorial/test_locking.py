@@ -15,7 +15,7 @@ from django.urls import reverse
 from articles.models import Article
 from editorial.models import Revision, RevisionStatus
 from editorial.roles import EDITOR
-from editorial.services import WorkflowError, revision_create, revision_publish
+from editorial.workflow.services import WorkflowError, revision_propose, revision_publish
 from tests import factories
 from tests.editorial.workflow_helpers import PASSWORD, change_url, login
 
@@ -167,7 +167,7 @@ def test_many_to_many_changes_are_merged_too(people, draft, editor2):
 def test_a_stale_form_cannot_make_a_revision_that_reverts_a_published_correction(people, live):
     editor = login("editor")
     stale = opened(editor, live)
-    correction = revision_create(obj=live, user=people["editor"], data={"fields": {"title": "Corrected title"}})
+    correction = revision_propose(obj=live, user=people["editor"], data={"fields": {"title": "Corrected title"}})
     revision_publish(revision=correction, user=people["reviewer2"])
 
     refused = editor.post(change_url(live), {**stale, "body": ["Edited claim [@fda]."]})
@@ -261,7 +261,7 @@ def test_a_reviewers_choices_hold_only_for_the_live_version_they_saw(people, two
     first, second = two_title_revisions
     revision_publish(revision=first, user=people["reviewer2"])
     seen = _publish_form(second, resolve_title="revision")
-    other = revision_create(obj=Article.objects.get(), user=people["editor"], data={"fields": {"title": "Title C"}})
+    other = revision_propose(obj=Article.objects.get(), user=people["editor"], data={"fields": {"title": "Title C"}})
     revision_publish(revision=other, user=people["reviewer2"])  # while the reviewer was reading
 
     login("reviewer2").post(reverse("admin:editorial_revision_publish", args=[second.pk]), seen)
@@ -272,16 +272,16 @@ def test_a_reviewers_choices_hold_only_for_the_live_version_they_saw(people, two
 def test_services_refuse_a_revision_from_an_outdated_copy_and_an_unconfirmed_overwrite(people, live):
     stale = Article.objects.get(pk=live.pk)
     revision_publish(
-        revision=revision_create(obj=live, user=people["editor"], data={"fields": {"title": "Corrected"}}),
+        revision=revision_propose(obj=live, user=people["editor"], data={"fields": {"title": "Corrected"}}),
         user=people["reviewer2"],
     )
     stale.title = "Stale edit"
     with pytest.raises(WorkflowError, match="changed since"):
-        revision_create(obj=stale, user=people["editor"], data={"fields": {"title": "Stale edit"}})
+        revision_propose(obj=stale, user=people["editor"], data={"fields": {"title": "Stale edit"}})
 
     fresh = Article.objects.get(pk=live.pk)
-    a = revision_create(obj=fresh, user=people["editor"], data={"fields": {"summary": "A."}})
-    b = revision_create(obj=fresh, user=people["editor"], data={"fields": {"summary": "B."}})
+    a = revision_propose(obj=fresh, user=people["editor"], data={"fields": {"summary": "A."}})
+    b = revision_propose(obj=fresh, user=people["editor"], data={"fields": {"summary": "B."}})
     revision_publish(revision=a, user=people["reviewer2"])
     with pytest.raises(WorkflowError, match="Summary"):
         revision_publish(revision=b, user=people["reviewer2"])

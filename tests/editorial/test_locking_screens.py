@@ -11,7 +11,7 @@ from django.core.management import call_command
 from articles.models import Article
 from editorial.models import Revision
 from editorial.roles import EDITOR, REVIEWER
-from editorial.services import revision_create, revision_publish
+from editorial.workflow.services import revision_propose, revision_publish
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -91,8 +91,8 @@ def test_the_refused_save_shows_who_and_what_and_keeps_the_editors_text(browser,
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_publish_page_asks_field_by_field(browser, live_server, staff, scheme, width):
     article = Article.objects.get(slug="kratom-and-depression")
-    first = revision_create(obj=article, user=staff["ed"], data={"fields": {"title": "Kratom and low mood"}})
-    second = revision_create(
+    first = revision_propose(obj=article, user=staff["ed"], data={"fields": {"title": "Kratom and low mood"}})
+    second = revision_propose(
         obj=article,
         user=staff["sam"],
         data={"fields": {"title": "Kratom and depression (updated)", "summary": "A shorter summary."}},

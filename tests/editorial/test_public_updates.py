@@ -47,7 +47,7 @@ def _private(pk):
 
 def caller(pk):
     _private(pk)
-    version_bump()
+    content_version_bump()
 
 def quiet(pk):
     Contributor.objects.filter(pk=pk).update(review_reminder_sent_at=None)

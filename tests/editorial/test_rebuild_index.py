@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def bumps(monkeypatch):
     """Each new content version the command starts."""
     made = []
-    monkeypatch.setattr(rebuild_index, "version_bump", lambda: made.append(1))
+    monkeypatch.setattr(rebuild_index, "content_version_bump", lambda: made.append(1))
     return made
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from editorial.models import Status
-from editorial.workflow import EDITED_IT
+from editorial.workflow.transitions import EDITED_IT
 from tests import factories
 from tests.editorial.workflow_helpers import article_form, change_url, login, transition_url
 

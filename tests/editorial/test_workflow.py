@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from editorial.models import Revision, RevisionStatus, Status, TransitionLog
 from editorial.roles import EDITOR, REVIEWER, setup_roles
-from editorial.services import WorkflowError, content_approve, content_schedule, content_submit
+from editorial.workflow.services import WorkflowError, content_approve, content_schedule, content_submit
 from strains.models import StrainProfile
 from tests import factories
 from tests.editorial.workflow_helpers import PASSWORD, article_form, change_url, login, transition_url

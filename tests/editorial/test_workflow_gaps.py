@@ -9,15 +9,15 @@ from django.utils import timezone
 
 from articles.models import Article
 from editorial.models import SearchEntry, Status, TransitionLog
-from editorial.revisions import snapshot
-from editorial.services import (
+from editorial.workflow.revisions import snapshot
+from editorial.workflow.services import (
     WorkflowError,
     content_approve,
     content_archive,
     content_schedule,
     content_submit,
     content_unpublish,
-    revision_create,
+    revision_propose,
     revision_publish,
 )
 from tests import factories
@@ -69,7 +69,7 @@ def test_a_cited_source_keeps_its_key(live):
 def test_a_revision_cannot_be_published_by_the_articles_author(people):
     factories.SourceFactory(key="fda")
     own = factories.ArticleFactory(published=True, body="[@fda]", author=people["reviewer"].contributor)
-    revision = revision_create(obj=own, user=people["editor"], data={"fields": {"title": "Edited by the editor"}})
+    revision = revision_propose(obj=own, user=people["editor"], data={"fields": {"title": "Edited by the editor"}})
     with pytest.raises(WorkflowError, match="You are the author"):
         revision_publish(revision=revision, user=people["reviewer"])
 
@@ -85,8 +85,10 @@ def test_items_in_review_are_read_only_so_reviewers_approve_what_they_read(peopl
 
 
 def test_two_pending_revisions_of_different_fields_do_not_undo_each_other(people, live):
-    title = revision_create(obj=live, user=people["editor"], data=snapshot(Article(**{**_fields(live), "title": "T2"})))
-    body = revision_create(obj=live, user=people["editor"], data={"fields": {"body": "New body [@fda]."}})
+    title = revision_propose(
+        obj=live, user=people["editor"], data=snapshot(Article(**{**_fields(live), "title": "T2"}))
+    )
+    body = revision_propose(obj=live, user=people["editor"], data={"fields": {"body": "New body [@fda]."}})
     assert title.data["fields"] == {"title": "T2"}
     revision_publish(revision=title, user=people["reviewer2"])
     revision_publish(revision=body, user=people["reviewer2"])

@@ -6,7 +6,7 @@ showing the old rows. tests/editorial/test_public_updates.py reads the project's
 this scanner (ast; not tests, not migrations) and fails on any such call on a public model
 (`public_models()`, plus comments.Comment, public through comments/signals.py) unless:
 
-- its function calls version_bump, version_bump_on_commit or content_changed (anywhere in it), or is
+- its function calls content_version_bump, version_bump_on_commit or content_changed (anywhere in it), or is
   private to its module (`_name`) and every function there that calls it does;
 - it writes only fields no page shows (QUIET_FIELDS: `.update(field=...)` keywords, or the field list
   of a helper, written out; not `**fields`);
@@ -38,7 +38,7 @@ ROOT = Path(settings.BASE_DIR)
 SKIPPED_DIRECTORIES = {"tests", "migrations", "node_modules", "__pycache__", "site-packages"}
 WRITES = {"update", "bulk_update", "bulk_create"}
 HELPERS = {"update_rows"}  # wordpress/bulk.py: an UPDATE in SQL; the model is the first argument
-BUMPS = {"version_bump", "version_bump_on_commit", "content_changed"}
+BUMPS = {"content_version_bump", "version_bump_on_commit", "content_changed"}
 MANAGERS = {"objects", "_base_manager", "_default_manager"}
 MARKER = re.compile(r"#\s*bumps:\s*\S")
 UNKNOWN = "(a model it cannot name)"

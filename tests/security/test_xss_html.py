@@ -28,9 +28,9 @@ from comments.moderation import comment_moderate
 from comments.services import comment_create
 from comments.templatetags.comments import PER_PAGE, comment_text
 from editorial.models import Status
-from editorial.revisions import snapshot
 from editorial.roles import EDITOR, MODERATOR, REVIEWER
-from editorial.services import content_approve, content_submit, revision_create, revision_publish
+from editorial.workflow.revisions import snapshot
+from editorial.workflow.services import content_approve, content_submit, revision_propose, revision_publish
 from tests import factories
 from tests.security.html_safety import Finding, findings, problems, visible_text_contains
 from tests.security.xss_payloads import PAYLOADS, STORABLE, Payload
@@ -111,7 +111,7 @@ def revise(obj, people: People, **changes):
     """Edit a live item as the admin does: a revision by the editor, published by a reviewer."""
     for name, value in changes.items():
         setattr(obj, name, value)
-    revision = revision_create(obj=obj, user=people.editor, data=snapshot(obj))
+    revision = revision_propose(obj=obj, user=people.editor, data=snapshot(obj))
     return revision_publish(revision=revision, user=people.reviewer)
 
 

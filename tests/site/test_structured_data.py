@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from editorial.models import Redirect
-from editorial.services import content_unpublish
+from editorial.workflow.services import content_unpublish
+from redirects.models import Redirect
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -158,12 +158,12 @@ def test_the_fallback_runs_only_on_a_404_and_editors_can_add_redirects(client, a
     Redirect.objects.create(old_path="/articles/live-page/", new_path="/get-help/")
     assert client.get(live.get_absolute_url()).status_code == 200  # a live page is never redirected away
     response = admin_client_logged_in.post(
-        "/admin/editorial/redirect/add/", {"old_path": "/old-campaign/", "new_path": "/get-help/"}
+        "/admin/site_redirects/redirect/add/", {"old_path": "/old-campaign/", "new_path": "/get-help/"}
     )
     assert response.status_code == 302
     assert client.get("/old-campaign/")["Location"] == "/get-help/"
     for junk in ["no-slash", "//evil.example/", "/get-help/"]:
         response = admin_client_logged_in.post(
-            "/admin/editorial/redirect/add/", {"old_path": "/get-help/", "new_path": junk}
+            "/admin/site_redirects/redirect/add/", {"old_path": "/get-help/", "new_path": junk}
         )
         assert response.status_code == 200 and response.context["adminform"].form.errors, junk

@@ -5,7 +5,7 @@ import pytest
 
 from comments.forms import plain_text
 from comments.models import Comment, CommentStatus
-from editorial.models import Redirect
+from redirects.models import Redirect
 from tests import factories
 from tests.wordpress.test_import_wxr import comment, export, item, run
 

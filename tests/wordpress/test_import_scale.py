@@ -13,7 +13,8 @@ from articles.models import Article, Topic
 from bench.wxr_export import write as write_export
 from comments.models import Comment
 from editorial.markdown import render
-from editorial.models import Citation, Contributor, Page, Redirect
+from editorial.models import Citation, Contributor, Page
+from redirects.models import Redirect
 from tests import factories
 from tests.wordpress.test_import_wxr import comment, export, item, run
 from wordpress import importer, wxr

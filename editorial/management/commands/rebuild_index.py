@@ -2,10 +2,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from editorial.content_version import version_bump
+from editorial.content_version import content_version_bump
 from editorial.models import Citation, SearchEntry
 from editorial.registry import publishable_models
-from editorial.services import content_refresh_index
+from editorial.workflow.services import content_refresh_index
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         try:
             counts = self.rebuild()
         finally:
-            version_bump()  # even after a failure halfway: what was rebuilt must not wait behind old pages
+            content_version_bump()  # even after a failure halfway: what was rebuilt must not wait behind old pages
         self.stdout.write(
             self.style.SUCCESS(
                 "Rebuilt {items} item(s): {published} published (in search), {rerendered} re-rendered; removed "

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from editorial.content_version import version_bump
+from editorial.content_version import content_version_bump
 from editorial.markdown import PIPELINE_VERSION
 from editorial.registry import publishable_models
-from editorial.services import content_refresh_index
+from editorial.workflow.services import content_refresh_index
 
 
 class Command(BaseCommand):
@@ -36,5 +36,5 @@ class Command(BaseCommand):
                         self.stdout.write(f"{model._meta.verbose_name_plural}: {done}/{count}")
         finally:
             if total:  # save_derived_fields() writes with .update(), which sends no signal; also after a failure
-                version_bump()
+                content_version_bump()
         self.stdout.write(self.style.SUCCESS(f"Re-rendered {total} item(s) with pipeline version {PIPELINE_VERSION}."))

@@ -7,7 +7,7 @@ so every field type round-trips through JSON.
 
 from django.db import models
 
-from .models import Citation, Publishable, Source
+from ..models import Citation, Publishable, Source
 
 PARTS = ("fields", "m2m", "children")
 # Set only by the workflow, never by an edit.

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
+from ..models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
 from .revisions import (
     apply_fields,
     base_of,
@@ -23,7 +23,7 @@ from .revisions import (
     snapshot,
     without,
 )
-from .workflow import TRANSITIONS_BY_NAME
+from .transitions import TRANSITIONS_BY_NAME
 
 
 class WorkflowError(Exception):
@@ -125,7 +125,7 @@ def content_archive(*, obj: Publishable, user: AbstractBaseUser, note: str = "")
     return content_transition(obj=obj, name="archive", user=user, note=note)
 
 
-def revision_create(*, obj: Publishable, user: AbstractBaseUser, data: dict, note: str = "") -> Revision:
+def revision_propose(*, obj: Publishable, data: dict, user: AbstractBaseUser, note: str = "") -> Revision:
     """Store an edit to published content for review; the live row is not touched.
 
     `data` is `obj` as edited; the revision is based on obj's version, which must still be the live one.
@@ -157,7 +157,7 @@ def revision_from_history(*, historical, user: AbstractBaseUser) -> Revision:
     # The old version's fields and recorded links; child rows have no history, so they stay as they are now.
     data = snapshot(historical.instance, m2m=historical_m2m(historical))
     when = historical.history_date.strftime("%Y-%m-%d %H:%M")
-    return revision_create(obj=live, user=user, data=data, note=_("Restore the version of %(when)s") % {"when": when})
+    return revision_propose(obj=live, data=data, user=user, note=_("Restore the version of %(when)s") % {"when": when})
 
 
 def revision_conflicts(*, revision: Revision, live: Publishable | None = None) -> list[str]:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Publishable, Status, TransitionLog
+from ..models import Publishable, Status, TransitionLog
 from .revisions import revisable_fields
 
 # A precondition looks at the item and the acting user and returns a problem in
