@@ -223,13 +223,20 @@ class RevisionAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/editorial/revision_publish.html", context)
 
     def withdraw_view(self, request, pk):
+        """GET asks "Withdraw this revision?"; POST withdraws it (its proposer or a medical reviewer)."""
         revision = self._revision(request, pk)
-        if request.method != "POST":
-            return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[pk]))
-        try:
-            revision_withdraw(revision=revision, user=request.user)
-        except WorkflowError as refusal:
-            messages.error(request, " ".join(refusal.problems))
-        else:
+        if request.method == "POST":
+            try:
+                revision_withdraw(revision=revision, user=request.user)
+            except WorkflowError as refusal:
+                messages.error(request, " ".join(refusal.problems))
+                return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[pk]))
             messages.success(request, _("The revision was withdrawn; the live page is unchanged."))
-        return HttpResponseRedirect(reverse("admin:editorial_revision_changelist"))
+            return HttpResponseRedirect(reverse("admin:editorial_revision_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": revision,
+            "title": _("Withdraw this revision?"),
+        }
+        return TemplateResponse(request, "admin/editorial/revision_withdraw.html", context)

@@ -102,6 +102,27 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_nested_forms(monkeypatch):
+    """Every admin page a test opens with Django's test client is checked: a <form> inside another is
+    dropped by browsers (its button submits the outer form), so the test fails on one."""
+    from django.test.client import Client
+
+    from tests.html_checks import nested_forms
+
+    request = Client.request
+
+    def checked(self, **kwargs):
+        response = request(self, **kwargs)
+        html = not response.streaming and response.get("Content-Type", "").startswith("text/html")
+        if html and kwargs.get("PATH_INFO", "").startswith("/admin/"):
+            nested = nested_forms(response.content.decode(response.charset or "utf-8", "replace"))
+            assert not nested, f"nested <form> on {kwargs['PATH_INFO']}: {nested}"
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
+
+
 @pytest.fixture
 def reviewer(db):
     return factories.ContributorFactory(name="Dr Test Reviewer", credentials="MD")

@@ -45,3 +45,28 @@ def unsafe_parts(html: str) -> list[str]:
                 if scheme and scheme.group(1) not in SAFE_SCHEMES:
                     problems.append(f"<{tag} {name}={value!r}>")
     return problems
+
+
+class _FormNesting(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.nested: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            if self.depth:
+                self.nested.append(self.get_starttag_text() or "<form>")
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.depth = max(self.depth - 1, 0)
+
+
+def nested_forms(html: str) -> list[str]:
+    """Every <form> opened inside another: browsers drop it, so its button submits the outer form."""
+    parser = _FormNesting()
+    parser.feed(html)
+    parser.close()
+    return parser.nested
