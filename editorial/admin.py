@@ -151,6 +151,9 @@ class RevisionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # a revision changes only by being published or withdrawn: its page saves nothing
+
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 

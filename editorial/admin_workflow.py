@@ -130,6 +130,12 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
         claim_fieldset = [(_("The claim: what kind, how certain, how often"), {"fields": claim})] if claim else []
         return [(None, {"fields": content}), *claim_fieldset, *self.publishable_fieldsets]
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        # In review, what the reviewer approves is what they read: a view-only form, with no Save button.
+        if obj is not None and obj.status == Status.IN_REVIEW:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None) -> bool:
         # Published content is archived, not deleted, so the history and the log survive.
         if obj is not None and obj.status != Status.DRAFT:
