@@ -128,12 +128,18 @@ def revision_conflicts_shown(revision: Revision, live) -> list[dict]:
     return shown
 
 
+def _publisher_note(own: bool) -> str:
+    if own:
+        return _("A different medical reviewer publishes it.")
+    return _("A medical reviewer publishes it.")
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
     """Pending edits to live content: compare, preview, publish or withdraw."""
 
     change_form_template = "admin/editorial/revision_change_form.html"
-    list_display = ["__str__", "author", "created_at", "status", "decided_by"]
+    list_display = ["__str__", "note", "author", "created_at", "status", "decided_by"]
     list_filter = ["status", "content_type"]
     list_select_related = ["author", "decided_by", "content_type"]
     readonly_fields = [
@@ -177,7 +183,12 @@ class RevisionAdmin(admin.ModelAdmin):
         live = revision.content_object
         fields = revisable_fields(type(live))
         labels = {field.name: str(field.verbose_name).capitalize() for field in fields}
-        conflicts = revision_conflicts_shown(revision, live) if revision.status == RevisionStatus.PENDING else []
+        pending = revision.status == RevisionStatus.PENDING
+        conflicts = revision_conflicts_shown(revision, live) if pending else []
+        # Who publishes it: a medical reviewer who did not propose it. Anyone else is told so, not refused.
+        own = revision.author_id == request.user.pk
+        publishes = request.user.has_perm("editorial.review_content") and not own
+        problems = revision_problems(revision=revision, user=request.user) if publishes else []
         current = snapshot(live)["fields"]
         proposed = {**current, **revision.data.get("fields", {})}  # a revision holds only what it changes
         extra_context = {
@@ -189,9 +200,11 @@ class RevisionAdmin(admin.ModelAdmin):
             "diffs": field_diffs(current, proposed, labels),
             "links_changed": bool(revision.data.get("m2m")),
             "children_changed": bool(revision.data.get("children")),
-            "problems": revision_problems(revision=revision, user=request.user),
-            "pending": revision.status == RevisionStatus.PENDING,
-            "can_withdraw": revision.author_id == request.user.pk or request.user.has_perm("editorial.review_content"),
+            "problems": problems,
+            "can_publish": pending and publishes and not problems,
+            "publisher_note": "" if publishes or not pending else _publisher_note(own),
+            "pending": pending,
+            "can_withdraw": own or request.user.has_perm("editorial.review_content"),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -20,11 +20,12 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
 from .admin_history import HistoryAdmin, VersionsMixin
+from .admin_propose import ProposeChangesMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .preview import render_preview
-from .workflow.revisions import children_from_formsets, revisable_fields, revisable_m2m, snapshot
-from .workflow.services import WorkflowError, content_transition, revision_propose
+from .workflow.revisions import revisable_fields, revisable_m2m
+from .workflow.services import WorkflowError, content_transition
 from .workflow.transitions import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
@@ -53,7 +54,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(VersionsMixin, HistoryAdmin):
+class PublishableAdmin(ProposeChangesMixin, VersionsMixin, HistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused
@@ -150,56 +151,24 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
             response.status_code = 409
         return response
 
-    # -- edits to live content become pending revisions ------------------------
+    # -- the change form writes drafts only ----------------------------------------
     #
-    # The change form never saves a published item. Django calls save_model, save_related and
-    # response_change in turn with the same object: save_model leaves a published item alone,
-    # save_related proposes the edit (fields, links, child rows) with revision_propose, and the
-    # object carries the proposal to response_change as `proposed_revision`.
-
-    def _is_live(self, obj) -> bool:
-        """Whether the saved row is published; the form locked it (editorial.locking), so every read agrees."""
-        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
-        if status == Status.IN_REVIEW:
-            raise PermissionDenied  # read-only in review; a forged POST changes nothing
-        return status == Status.PUBLISHED
+    # A published item's POST never gets here: ProposeChangesMixin.propose_changes (editorial.admin_propose)
+    # turns it into a pending revision. An item in review is view-only (has_change_permission).
 
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
         obj.lock_version = form.cleaned_data["lock_version"]  # checked against the locked row by the form
-        if self._is_live(obj):
-            return None  # proposed in save_related, with its links and child rows
+        status = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True).first()
+        if status in {Status.IN_REVIEW, Status.PUBLISHED}:
+            raise PermissionDenied  # the form locked the row: in review it is read-only; live, it is proposed
         # Write only what the form edits (and what derives from it), never the workflow's columns,
         # so a save racing an approval cannot put back an old status.
         obj._history_user = request.user
         edited = [name for name in form.changed_data if name in {f.name for f in type(obj)._meta.concrete_fields}]
         obj.save(update_fields=[*edited, *type(obj).derived_fields, "updated_at"])
         return None
-
-    def save_related(self, request, form, formsets, change):
-        obj = form.instance
-        if not (change and self._is_live(obj)):
-            return super().save_related(request, form, formsets, change)
-        m2m = {f.name: sorted(item.pk for item in form.cleaned_data.get(f.name, [])) for f in revisable_m2m(type(obj))}
-        data = snapshot(obj, m2m=m2m, children=children_from_formsets(obj, formsets))
-        for formset in formsets:  # nothing was saved; the admin's change message expects these lists
-            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        obj.proposed_revision = revision_propose(obj=obj, data=data, user=request.user)
-        return None
-
-    def response_change(self, request, obj):
-        revision = getattr(obj, "proposed_revision", None)
-        if revision is None:
-            return super().response_change(request, obj)
-        messages.info(
-            request,
-            _(
-                "Your edit is saved as a pending revision. The live page keeps the reviewed text "
-                "until a medical reviewer publishes the revision."
-            ),
-        )
-        return HttpResponseRedirect(reverse("admin:editorial_revision_change", args=[revision.pk]))
 
     # -- actions and buttons from the workflow table ---------------------------
 
@@ -242,6 +211,7 @@ class PublishableAdmin(VersionsMixin, HistoryAdmin):
                 "pending_revisions": Revision.objects.filter(
                     content_type=content_type, object_id=obj.pk, status=RevisionStatus.PENDING
                 ).select_related("author"),
+                "proposal_form": self.proposal_form(request, obj),  # a published item: "Propose changes"
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

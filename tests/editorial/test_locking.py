@@ -74,6 +74,8 @@ def opened(client, obj) -> dict[str, list[str]]:
     response = client.get(change_url(obj))
     assert response.status_code == 200
     values = form_values(response)
+    if values.get("proposal-note") == [""]:  # a live item: the editor says what changed and why
+        values["proposal-note"] = ["An edit in a test."]
     assert values["lock_version"] == [str(type(obj).objects.get(pk=obj.pk).lock_version)]
     return values
 

@@ -73,7 +73,8 @@ def test_the_refused_save_shows_who_and_what_and_keeps_the_editors_text(browser,
     live.save()
 
     page.fill("#id_summary", f"{article.summary} Written for readers who take antidepressants.")
-    page.click("input[name=_save]")
+    page.fill("#id_proposal-note", "Say who the summary is for.")
+    page.click("input[name=_propose]")
     page.wait_for_selector(".conflict")
     assert "Sam Example saved this article after you opened it" in page.inner_text(".errorlist")
     assert "Changed by Sam Example" in page.inner_text(".conflict")
@@ -81,7 +82,8 @@ def test_the_refused_save_shows_who_and_what_and_keeps_the_editors_text(browser,
     assert "antidepressants" in page.input_value("#id_summary")  # Ed's, kept
     problems = check(page, f"conflict {scheme} {width}")
 
-    page.click("input[name=_save]")  # having seen the difference, save on top
+    assert page.input_value("#id_proposal-note") == "Say who the summary is for."  # the note is kept too
+    page.click("input[name=_propose]")  # having seen the difference, propose on top
     page.wait_for_url("**/revision/**")
     assert Revision.objects.get().data["fields"].keys() == {"summary"}
     assert problems == [], "\n".join(problems)

@@ -175,6 +175,7 @@ def test_edits_to_a_live_strains_effects_wait_for_review(people, client):
         "effects-0-id": effect.pk, "effects-0-strain": strain.pk, "effects-0-effect": "Sleepiness (user reports)",
         "effects-0-claim_kind": "reported", "effects-0-certainty": "not_tested", "effects-0-frequency": "",
         "effects-0-frequency_note": "", "effects-0-source": effect.source_id, "effects-0-order": "0",
+        "proposal-note": "Renamed the effect as users report it.",
     }  # fmt: skip
     assert reviewer.post(change_url(strain), data).status_code == 302
     assert list(strain.effects.values_list("effect", flat=True)) == ["Calm (user reports)"]

@@ -34,6 +34,7 @@ def article_form(article, **changes) -> dict:
         "topics": [],
         "related_risks": [],
         "related_faqs": [],
+        "proposal-note": "An edit in a test.",  # what changed and why: required when the article is live
     }
     if article.pk:
         data["lock_version"] = type(article)._base_manager.get(pk=article.pk).lock_version
