@@ -26,6 +26,7 @@ class ProposalForm(forms.Form):
     """The note a proposal carries: the medical reviewer reads it first, and it stays with the revision."""
 
     prefix = "proposal"
+    required_css_class = "required"  # the admin's bold label for a field that must be filled in
     note = forms.CharField(
         label=_lazy("What changed and why"),
         max_length=2000,
