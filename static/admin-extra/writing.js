@@ -141,6 +141,7 @@
         box.fail(messageOf(payload) || "The image could not be uploaded. Nothing was saved: try again.");
         return;
       }
+      if (!box.dialog.open) return; // cancelled while it uploaded: the file is stored, nothing is inserted
       box.dialog.close("done");
       insertAt(editor, `![${text}](${match[1]})`, request.start, request.end);
     }
