@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Publishable, PublishableQuerySet
 
+# 200, the slow end of adult silent reading (200-230): health pages are read carefully, often on a phone and
+# by readers in a second language, and an estimate that runs short reads as a promise the page then breaks.
 WORDS_PER_MINUTE = 200
 
 
@@ -58,7 +60,12 @@ class Article(Publishable):
     related_faqs = models.ManyToManyField("faq.FAQEntry", verbose_name=_("related FAQ entries"), blank=True)
     is_featured = models.BooleanField(_("featured"), default=False, help_text=_("Shown on the home page."))
     comments_enabled = models.BooleanField(_("replies open"), default=True)
-    reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
+    reading_time = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"),
+        default=1,
+        editable=False,
+        help_text=_("Computed when saved from the body and key takeaways: 200 words a minute, rounded up."),
+    )
 
     derived_fields = (*Publishable.derived_fields, "reading_time")
     objects = ArticleQuerySet.as_manager()

@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -14,6 +16,7 @@ from .locking import saved_by
 from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog
 from .models.publishable import source_cited_by_published
 from .preview import render_preview
+from .registry import publishable_models
 from .workflow.revisions import PARTS, overwritten, part_label, part_text, preview_object, revisable_fields, snapshot
 from .workflow.services import WorkflowError, revision_problems, revision_publish, revision_withdraw
 
@@ -134,13 +137,21 @@ def _publisher_note(own: bool) -> str:
     return _("A medical reviewer publishes it.")
 
 
+class ContentTypeListFilter(admin.RelatedFieldListFilter):
+    """Offers the publishable content types only (not sessions, login attempts or OTP devices)."""
+
+    def field_choices(self, field, request, model_admin):
+        types = ContentType.objects.get_for_models(*publishable_models())
+        return sorted(((ct.pk, capfirst(model._meta.verbose_name)) for model, ct in types.items()), key=lambda c: c[1])
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
     """Pending edits to live content: compare, preview, publish or withdraw."""
 
     change_form_template = "admin/editorial/revision_change_form.html"
     list_display = ["__str__", "note", "author", "created_at", "status", "decided_by"]
-    list_filter = ["status", "content_type"]
+    list_filter = ["status", ("content_type", ContentTypeListFilter)]
     list_select_related = ["author", "decided_by", "content_type"]
     readonly_fields = [
         "content_type",
@@ -162,6 +173,9 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("content_object")  # the titles in __str__
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

@@ -21,6 +21,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from .admin_history import HistoryAdmin, VersionsMixin
 from .admin_propose import ProposeChangesMixin
+from .admin_writing import WritingComfortsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .preview import render_preview
@@ -54,7 +55,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(ProposeChangesMixin, VersionsMixin, HistoryAdmin):
+class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin, HistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused

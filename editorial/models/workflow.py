@@ -80,7 +80,12 @@ class Revision(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "status"])]
 
     def __str__(self) -> str:
-        return f"Revision of {self.content_type.name} #{self.object_id} ({self.get_status_display()})"
+        # The revision list prefetches content_object and selects content_type: no query per row.
+        kind = self.content_type.name
+        item = self.content_object
+        if item is None:  # the item was deleted since
+            return f"Proposed change to {kind} #{self.object_id}"
+        return f"Proposed change to “{item}” ({kind})"
 
     def get_preview_url(self) -> str:
         return reverse("admin:editorial_revision_preview", args=[self.pk])
