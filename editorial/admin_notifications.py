@@ -16,7 +16,7 @@ from .notifications import display_name, target_url
 class NotificationAdmin(admin.ModelAdmin):
     """Only the person's own rows; nothing to add, change or delete. Editors and reviewers see it."""
 
-    list_display = ("item", "event", "by", "note", "created_at", "read_at")
+    list_display = ("item", "event", "by", "note", "created_at", "read_at", "sent_at")
     list_display_links = None
     list_filter = ("event",)
     list_select_related = ("actor",)

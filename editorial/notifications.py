@@ -158,7 +158,10 @@ def notification_send(pk: int, *, connection=None) -> bool:
         EmailMessage(subject, body, None, [row.recipient.email], connection=connection).send()
     except Exception:
         Notification.objects.filter(pk=pk).update(claimed_at=None, failed_at=timezone.now(), attempts=F("attempts") + 1)
-        logger.exception("Notification %s could not be mailed; send_notifications will retry", pk)
+        if row.attempts + 1 >= MAX_ATTEMPTS:
+            logger.exception("Notification %s could not be mailed %s times: no more tries", pk, MAX_ATTEMPTS)
+        else:
+            logger.exception("Notification %s could not be mailed; send_notifications will retry", pk)
         return False
     Notification.objects.filter(pk=pk).update(sent_at=timezone.now())
     return True

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from editorial.models import Notification, NotificationEvent, Status
+from editorial.notifications import MAX_ATTEMPTS
 from editorial.roles import REVIEWER
 from editorial.workflow.services import (
     content_schedule,
@@ -20,6 +21,7 @@ from editorial.workflow.services import (
     revision_publish,
     revision_withdraw,
 )
+from tests.editorial.workflow_helpers import login, transition_url
 
 pytestmark = pytest.mark.django_db
 SITE = "https://kratom.example"
@@ -172,3 +174,24 @@ def test_a_failure_recording_notifications_never_undoes_the_step(mailed, draft, 
     monkeypatch.setattr(Notification.objects, "bulk_create", broken)
     assert content_submit(obj=draft, user=mailed["editor"]).status == Status.IN_REVIEW
     assert "could not be recorded" in caplog.text
+
+
+def test_the_admins_buttons_notify_through_the_services_after_the_response(
+    mailed, draft, django_capture_on_commit_callbacks
+):
+    client = login("editor")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(transition_url(draft, "submit"), {"note": "Ready for you"})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == ["reviewer2@example.org", "reviewer@example.org"]
+    assert "Ready for you" in mail.outbox[0].body
+
+
+def test_the_retry_gives_up_after_the_last_try(mailed, draft, caplog):
+    with override_settings(EMAIL_BACKEND=FAILING):
+        content_submit(obj=draft, user=mailed["editor"])  # no commit callbacks here: nothing sent yet
+        Notification.objects.update(attempts=MAX_ATTEMPTS - 1)
+        call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "no more tries" in caplog.text
+    call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox == []
