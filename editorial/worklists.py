@@ -52,13 +52,11 @@ def conditions(model, user, now) -> dict[str, tuple[Q, str]]:
         "returned": (returned & mine, "updated_at"),
         "drafts": (Q(status=Status.DRAFT) & ~Q(last_step="return") & mine, "updated_at"),
         "recently_published": (published_q(now) & Q(published_at__gte=now - RECENT), "published_at"),
-        "reviews_due": (
-            published_q(now) & Q(last_reviewed_at__lte=now - model.review_interval(), reviewed_by__user=user),
-            "last_reviewed_at",
-        ),
     }
-    if user.has_perm("editorial.review_content"):
+    if user.has_perm("editorial.review_content"):  # medical reviewers: what they review, and re-review
         found["awaiting_review"] = (Q(status=Status.IN_REVIEW) & ~mine, "updated_at")
+        due = Q(last_reviewed_at__lte=now - model.review_interval(), reviewed_by__user=user)
+        found["reviews_due"] = (published_q(now) & due, "last_reviewed_at")
     return found
 
 

@@ -96,6 +96,14 @@ def test_the_dashboard_has_no_violation_and_readable_headers(browser, live_serve
         page.goto(f"{live_server.url}/admin/")
         unread = page.locator("#my-notifications + ul")
         assert unread.count() == 0 or title not in unread.inner_text()
+        assert page.goto(f"{live_server.url}/admin/editorial/notification/").status == 200  # all of mine
+        page.wait_for_load_state("networkidle")
+        results = Axe().run(page, options=AXE_OPTIONS).response
+        problems += [
+            f"{scheme} {width}px notifications: {rule['id']} {node['target']}"
+            for rule in results["violations"]
+            for node in rule["nodes"]
+        ]
         context.close()
     assert problems == [], "\n".join(problems)
     assert squeezed == [], "\n".join(squeezed)
