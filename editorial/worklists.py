@@ -8,7 +8,7 @@ does not grow with the number of items.
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, Count, F, IntegerField, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +37,7 @@ def annotated(model):
     created = model.history.model.objects.filter(id=OuterRef("pk"), history_type="+").order_by("history_id")
     return model.objects.annotate(
         last_step=Coalesce(Subquery(logs.values("transition")[:1]), Value(""), output_field=CharField()),
+        last_note=Coalesce(Subquery(logs.values("note")[:1]), Value(""), output_field=TextField()),
         submitted_by=Coalesce(
             Subquery(logs.filter(transition="submit").values("user_id")[:1]), 0, output_field=IntegerField()
         ),
@@ -74,7 +75,8 @@ def worklists(models, user, counts: dict[str, int], now=None) -> list[dict]:
         for name, (q, when) in conditions(model, user, now).items():
             rows = annotated(model).filter(q).order_by()
             rows = rows.annotate(kind=Value(content_type, output_field=IntegerField()), when=F(when))
-            parts.setdefault(name, []).append(rows.values("pk", "title", "kind", "when"))
+            note = F("last_note") if name == "returned" else Value("", output_field=TextField())
+            parts.setdefault(name, []).append(rows.annotate(note=note).values("pk", "title", "kind", "when", "note"))
     lists = []
     for name, (heading, empty, order) in WORKLISTS.items():
         if name not in parts:
@@ -95,5 +97,6 @@ def _row(row: dict, model, name: str) -> dict:
         "title": row["title"],
         "kind": opts.verbose_name,
         "when": when,
+        "note": row["note"],  # the reviewer's note, on an item returned to draft
         "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row["pk"]]),
     }

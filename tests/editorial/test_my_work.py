@@ -47,6 +47,7 @@ def test_a_returned_item_is_returned_to_me_not_among_my_drafts(client, people, d
     content_transition(obj=draft, name="return", user=people["reviewer"], note="Cite the trial.")
     found = lists(signed_in(client, people["editor"]))
     assert titles(found["returned"]) == ["Draft article"]
+    assert found["returned"]["rows"][0]["note"] == "Cite the trial."  # why, from the reviewer
     assert titles(found["drafts"]) == [other.title]
     assert found["drafts"]["count"] == 1
 
