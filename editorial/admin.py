@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from . import admin_notifications  # noqa: F401 (registers each person's notifications)
 from .admin_history import HistoryAdmin, SingletonAdmin
 from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff

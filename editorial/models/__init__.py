@@ -2,6 +2,7 @@
 
 from .citations import Citation
 from .evidence import Certainty, ClaimKind, EvidenceClaim, Frequency
+from .notifications import Notification, NotificationEvent
 from .people import Contributor, Source, SourceType
 from .publishable import Publishable, PublishableQuerySet, Status, published_q
 from .search import SearchEntry
@@ -16,6 +17,8 @@ __all__ = [
     "Contributor",
     "EvidenceClaim",
     "Frequency",
+    "Notification",
+    "NotificationEvent",
     "Page",
     "Publishable",
     "PublishableQuerySet",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
+from ..notifications import notify_revision, notify_transition
 from .revisions import (
     apply_fields,
     base_of,
@@ -95,6 +96,7 @@ def content_transition(
             note=note,
             material_change=material_change and transition.reviews,
         )
+        notify_transition(obj=live, name=name, user=user, note=note)  # mailed after commit, never failing this
     return live
 
 
@@ -241,6 +243,7 @@ def revision_publish(
         revision.status = RevisionStatus.PUBLISHED
         revision.decided_by, revision.decided_at = user, timezone.now()
         revision.save(update_fields=["status", "decided_by", "decided_at", "data"])
+        notify_revision(revision=revision, live=live, user=user, published=True, note=note)
     return live
 
 
@@ -254,4 +257,5 @@ def revision_withdraw(*, revision: Revision, user: AbstractBaseUser) -> Revision
     if not updated:
         raise WorkflowError([_("This revision is no longer pending.")])
     revision.refresh_from_db()
+    notify_revision(revision=revision, live=revision.content_object, user=user, published=False)
     return revision
