@@ -240,6 +240,7 @@ class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin,
             "problems": transition.problems(obj, request.user),
             "form": form,
             "title": transition.label,
+            "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
         }
         return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
 

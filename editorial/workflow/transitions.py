@@ -132,6 +132,16 @@ class Transition:
     # to the item itself: no button or bulk action on the item offers it.
     of_revision: bool = False
 
+    @property
+    def tone(self) -> str:
+        """How its button looks: "primary" for the step forward (submitting, approving), "danger" for
+        taking content off the site (unpublishing, archiving), "" for the rest."""
+        if self.reviews or self.target == Status.IN_REVIEW:
+            return "primary"
+        if self.target == Status.ARCHIVED or (self.target == Status.DRAFT and Status.PUBLISHED in self.sources):
+            return "danger"
+        return ""
+
     def problems(self, obj, user) -> list[str]:
         """Everything that stops `user` from making this transition now, in plain words."""
         if not user.has_perm(self.permission):

@@ -141,3 +141,13 @@ def test_published_items_cannot_be_bulk_deleted_even_by_a_superuser(admin_client
     changelist = admin_client_logged_in.get(reverse("admin:articles_article_changelist"))
     actions = [choice[0] for choice in changelist.context["action_form"].fields["action"].choices]
     assert "delete_selected" not in actions
+
+
+def test_taking_content_off_the_site_says_so_and_offers_a_way_back(people, live):
+    page = login("reviewer").get(reverse("admin:articles_article_transition", args=[live.pk, "unpublish"]))
+    html = page.content.decode()
+    assert "It is live: every reader stops seeing it at their next request." in html
+    assert 'class="button-danger"' in html
+    assert f'href="{change_url(live)}" class="cancel-link"' in html
+    submitting = login("editor").get(reverse("admin:articles_article_transition", args=[live.pk, "submit"]))
+    assert "warning-note" not in submitting.content.decode()  # a live item cannot be submitted: no warning either
