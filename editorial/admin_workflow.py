@@ -27,7 +27,7 @@ from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .preview import render_preview
 from .workflow.revisions import revisable_fields, revisable_m2m
 from .workflow.services import WorkflowError, content_transition
-from .workflow.transitions import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
+from .workflow.transitions import ITEM_TRANSITIONS, PUBLISHING_STEPS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
 
@@ -221,7 +221,9 @@ class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin,
         transition = TRANSITIONS_BY_NAME.get(name)
         if transition is None or transition.of_revision:
             raise Http404
-        form = TransitionForm(request.POST or None, publishes=transition.reviews)
+        # "Material change" tells readers what changed since they last saw it: only offered when they have.
+        published_before = obj.transition_logs.filter(transition__in=PUBLISHING_STEPS).exists()
+        form = TransitionForm(request.POST or None, publishes=transition.reviews and published_before)
         if request.method == "POST" and form.is_valid():
             try:
                 content_transition(obj=obj, name=name, user=request.user, **form.cleaned_data)
@@ -241,6 +243,7 @@ class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin,
             "form": form,
             "title": transition.label,
             "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
+            "submitted": obj.transition_logs.filter(transition="submit").select_related("user").first(),
         }
         return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
 

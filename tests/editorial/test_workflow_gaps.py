@@ -151,3 +151,20 @@ def test_taking_content_off_the_site_says_so_and_offers_a_way_back(people, live)
     assert f'href="{change_url(live)}" class="cancel-link"' in html
     submitting = login("editor").get(reverse("admin:articles_article_transition", args=[live.pk, "submit"]))
     assert "warning-note" not in submitting.content.decode()  # a live item cannot be submitted: no warning either
+
+
+def test_the_approve_page_shows_the_submitters_note_and_what_will_be_recorded(people, draft):
+    content_submit(obj=draft, user=people["editor"], note="Please check the interaction table.")
+    html = login("reviewer").get(reverse("admin:articles_article_transition", args=[draft.pk, "publish"])).content
+    html = html.decode()
+    assert "Please check the interaction table." in html
+    assert "Submitted by editor" in html
+    assert "you as the item's medical reviewer, today as the date of its last medical review" in html
+    assert "material_change" not in html  # a first publication: readers have seen no earlier version
+
+
+def test_material_change_is_offered_once_readers_have_seen_a_version(people, live):
+    content_unpublish(obj=live, user=people["reviewer"])
+    content_submit(obj=live, user=people["editor"], note="Corrected the dose wording.")
+    html = login("reviewer2").get(reverse("admin:articles_article_transition", args=[live.pk, "publish"])).content
+    assert "material_change" in html.decode()
