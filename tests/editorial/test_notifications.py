@@ -11,7 +11,6 @@ from django.test import override_settings
 from django.utils import timezone
 
 from editorial.models import Notification, NotificationEvent, Status
-from editorial.notifications import MAX_ATTEMPTS
 from editorial.roles import REVIEWER
 from editorial.workflow.services import (
     content_schedule,
@@ -185,13 +184,3 @@ def test_the_admins_buttons_notify_through_the_services_after_the_response(
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == ["reviewer2@example.org", "reviewer@example.org"]
     assert "Ready for you" in mail.outbox[0].body
-
-
-def test_the_retry_gives_up_after_the_last_try(mailed, draft, caplog):
-    with override_settings(EMAIL_BACKEND=FAILING):
-        content_submit(obj=draft, user=mailed["editor"])  # no commit callbacks here: nothing sent yet
-        Notification.objects.update(attempts=MAX_ATTEMPTS - 1)
-        call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert "no more tries" in caplog.text
-    call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert mail.outbox == []
