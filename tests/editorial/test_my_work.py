@@ -81,7 +81,12 @@ def test_unread_notifications_are_listed_and_marked_read_when_opened(client, peo
     [notification] = response.context["notifications"]
     assert response.context["notifications_unread"] == 1
     assert "Please look at section 2." in response.content.decode()
-    opened = client.get(reverse("admin:editorial_notification_open", args=[notification.pk]))
+    url = reverse("admin:editorial_notification_open", args=[notification.pk])
+    assert f'action="{url}"' in response.content.decode()  # opened by a POST form, not a link
+    followed = client.get(url)  # a GET (a prefetch, a crawler) goes there but changes nothing
+    assert followed["Location"] == reverse("admin:articles_article_change", args=[draft.pk])
+    assert Notification.objects.get(pk=notification.pk).read_at is None
+    opened = client.post(url)
     assert opened.status_code == 302
     assert opened["Location"] == reverse("admin:articles_article_change", args=[draft.pk])
     assert Notification.objects.get(pk=notification.pk).read_at is not None
