@@ -139,6 +139,8 @@ def revision_propose(*, obj: Publishable, data: dict, user: AbstractBaseUser, no
         raise WorkflowError([_("It was changed since you opened it. Open it again and make your edit there.")])
     current = snapshot(live)
     data = changes_from(current, data)
+    if not any(data.values()):  # an empty revision would only make a reviewer open it to find nothing
+        raise WorkflowError([_("Nothing changed: edit a field before proposing.")])
     revision = Revision(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
