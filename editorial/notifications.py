@@ -44,6 +44,7 @@ PHRASES = {
     NotificationEvent.RETURNED: _lazy("%(who)s returned “%(title)s” (%(kind)s) to draft."),
     NotificationEvent.PUBLISHED: _lazy("%(who)s approved and published “%(title)s” (%(kind)s)."),
     NotificationEvent.SCHEDULED: _lazy("%(who)s approved “%(title)s” (%(kind)s) to go live on %(when)s."),
+    NotificationEvent.REVISION_PROPOSED: _lazy("%(who)s proposed changes to “%(title)s” (%(kind)s) for review."),
     NotificationEvent.REVISION_PUBLISHED: _lazy("%(who)s published your proposed revision of “%(title)s” (%(kind)s)."),
     NotificationEvent.REVISION_WITHDRAWN: _lazy("%(who)s withdrew your proposed revision of “%(title)s” (%(kind)s)."),
 }
@@ -83,6 +84,18 @@ def notify_revision(*, revision, live, user, published: bool, note: str = "") ->
     _notify(obj=live, event=event, recipients=Q(pk=revision.author_id), actor=user, note=note, revision=revision)
 
 
+def notify_proposal(*, revision, live, user, note: str = "") -> None:
+    """Changes to a live item were proposed: every medical reviewer but the proposer hears of it."""
+    _notify(
+        obj=live,
+        event=NotificationEvent.REVISION_PROPOSED,
+        recipients=Q(groups__name=REVIEWER),
+        actor=user,
+        note=note,
+        revision=revision,
+    )
+
+
 def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
     """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later.
     `recipients` is a Q on users, or a callable returning one (called inside the savepoint)."""
@@ -114,8 +127,9 @@ def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
 
 
 def target_url(notification: Notification) -> str:
-    """The admin page the notification is about: the item, or the revision that was withdrawn."""
-    if notification.event == NotificationEvent.REVISION_WITHDRAWN and notification.revision_id:
+    """The admin page the notification is about: the item, or the revision proposed or withdrawn."""
+    on_revision = (NotificationEvent.REVISION_PROPOSED, NotificationEvent.REVISION_WITHDRAWN)
+    if notification.event in on_revision and notification.revision_id:
         return reverse("admin:editorial_revision_change", args=[notification.revision_id])
     model = ContentType.objects.get_for_id(notification.content_type_id).model_class()
     if model is None:  # its app or model was removed since

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
-from ..notifications import notify_revision, notify_transition
+from ..notifications import notify_proposal, notify_revision, notify_transition
 from .revisions import (
     apply_fields,
     base_of,
@@ -152,6 +152,7 @@ def revision_propose(*, obj: Publishable, data: dict, user: AbstractBaseUser, no
     )
     revision.full_clean()
     revision.save()
+    notify_proposal(revision=revision, live=live, user=user, note=note)  # mailed after commit, never failing this
     return revision
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from editorial.models import Notification, NotificationEvent, Status
 from editorial.roles import REVIEWER
+from editorial.workflow.revisions import snapshot
 from editorial.workflow.services import (
     content_schedule,
     content_submit,
@@ -184,3 +185,18 @@ def test_the_admins_buttons_notify_through_the_services_after_the_response(
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == ["reviewer2@example.org", "reviewer@example.org"]
     assert "Ready for you" in mail.outbox[0].body
+
+
+@override_settings(SITE_URL=SITE)
+def test_a_proposed_change_is_mailed_to_every_reviewer_but_its_proposer(
+    mailed, live, django_capture_on_commit_callbacks
+):
+    live.body = "Claim, corrected [@fda]."
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = revision_propose(obj=live, data=snapshot(live), user=mailed["reviewer"], note="Fixed the claim")
+    assert [m.to for m in mail.outbox] == [["reviewer2@example.org"]]
+    body = mail.outbox[0].body
+    assert "Fixed the claim" in body and "Draft article" in body
+    assert f"{SITE}/admin/editorial/revision/{revision.pk}/change/" in body
+    notice = Notification.objects.get(event=NotificationEvent.REVISION_PROPOSED)
+    assert (notice.recipient, notice.revision) == (mailed["reviewer2"], revision)
