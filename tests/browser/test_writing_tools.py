@@ -106,7 +106,8 @@ def test_editor_inserts_an_image_with_alt_text_and_a_citation_then_previews(brow
     page.close()
 
 
-def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, live_server, editor):
+def drop_an_image(browser, live_server, editor):
+    """An article with the body "Text.", and an image dropped at its end: the page and the alt text dialog."""
     article = factories.ArticleFactory(title="Dropped", body="Text.", author=editor.contributor)
     page = login(browser, live_server, width=1280)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
@@ -115,6 +116,11 @@ def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, 
     page.evaluate(DROP_FILE, ["#id_body", png_base64()])
     dialog = page.get_by_role("dialog", name="Describe the image you added")
     expect(dialog).to_be_visible()
+    return page, dialog
+
+
+def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, live_server, editor):
+    page, dialog = drop_an_image(browser, live_server, editor)
     expect(dialog.get_by_label("Alt text")).to_be_focused()
     dialog.get_by_label("Decorative image").check()
     dialog.get_by_role("button", name="Set alt text").click()
@@ -123,13 +129,7 @@ def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, 
 
 
 def test_alt_text_with_dollar_signs_and_brackets_is_kept_as_typed(browser, live_server, editor):
-    article = factories.ArticleFactory(title="Dollars", body="Text.", author=editor.contributor)
-    page = login(browser, live_server, width=1280)
-    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
-    page.locator("#id_body").focus()
-    page.keyboard.press("Control+End")
-    page.evaluate(DROP_FILE, ["#id_body", png_base64()])
-    dialog = page.get_by_role("dialog", name="Describe the image you added")
+    page, dialog = drop_an_image(browser, live_server, editor)
     dialog.get_by_label("Alt text").fill("A $5 pack: $& $` $' [label]")
     dialog.get_by_role("button", name="Set alt text").click()
     expected = re.escape(r"Text.![A $5 pack: $& $` $' \[label\]](/media/uploads/")
