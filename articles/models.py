@@ -92,7 +92,7 @@ class Article(Publishable):
 
     def render_markdown(self) -> None:
         super().render_markdown()
-        words = len(self.search_text().split()) + len(self.key_takeaways.split())
+        words = len(self.search_text().split())  # the body and the key takeaways, as migration 0006 counts
         self.reading_time = max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def search_text(self) -> str:

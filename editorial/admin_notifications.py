@@ -1,4 +1,5 @@
-"""Each person's own notifications in the admin: a read-only list, "open" (marks it read), "mark all read"."""
+"""Each person's own notifications in the admin: a read-only list, "open" (a POST from the dashboard marks it
+read), "mark all read"."""
 
 from django.contrib import admin, messages
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -57,15 +58,20 @@ class NotificationAdmin(admin.ModelAdmin):
         ]
 
     def open_view(self, request, pk: int):
-        """Mark one of the person's notifications read and go to what it is about."""
+        """POST (with CSRF, checked by admin_view): mark one of the person's notifications read and go to what
+        it is about. A GET only goes there: it changes nothing."""
         if not self.has_module_permission(request):
             raise Http404
         notification = self.get_queryset(request).filter(pk=pk).first()
         if notification is None:
             raise Http404
-        if notification.read_at is None:
+        try:
+            url = target_url(notification)
+        except LookupError:  # about a model that was removed since
+            raise Http404 from None
+        if request.method == "POST" and notification.read_at is None:
             Notification.objects.filter(pk=pk).update(read_at=timezone.now())
-        return HttpResponseRedirect(target_url(notification))
+        return HttpResponseRedirect(url)
 
     def read_all_view(self, request):
         """POST (with CSRF, checked by admin_view): mark every unread notification of the person read."""

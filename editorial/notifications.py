@@ -3,8 +3,9 @@
 The same rules as the moderators' alerts: rows are written in the step's transaction; the mail goes after it
 commits and after the response (after_response.py), so a mail server never delays or fails the step. A send
 that fails is recorded (`failed_at`, `attempts`) and left unsent; `manage.py send_notifications` (cron)
-retries it. Each mail is claimed before it is sent, so the retry and a late after-response send never both
-send it. The workflow services (workflow/services.py) call `notify_transition` and `notify_revision`.
+retries it until it is GIVE_UP_AFTER old, then gives it up (logged as an error). Each mail is claimed
+before it is sent, so the retry and a late after-response send never both send it. The workflow services
+(workflow/services.py) call `notify_transition`, `notify_revision` and `notify_proposal`.
 """
 
 import logging
@@ -28,7 +29,10 @@ from .roles import REVIEWER
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)  # a claim older than this, with no mail sent, was lost (its worker died)
-MAX_ATTEMPTS = 10  # after this many failed sends the retry gives up (logged as an error)
+# A mail still unsent this long after its step is given up (logged as an error): long enough to outlast a
+# mail server's outage over a weekend day, short enough that a stale "submitted" mail is not sent days late.
+GIVE_UP_AFTER = timedelta(days=2)
+SUBJECT_LENGTH = 150  # a mail subject longer than this is cut (a title can be 200 characters)
 EVENTS = {
     "submit": NotificationEvent.SUBMITTED,
     "return": NotificationEvent.RETURNED,
@@ -40,6 +44,7 @@ PHRASES = {
     NotificationEvent.RETURNED: _lazy("%(who)s returned “%(title)s” (%(kind)s) to draft."),
     NotificationEvent.PUBLISHED: _lazy("%(who)s approved and published “%(title)s” (%(kind)s)."),
     NotificationEvent.SCHEDULED: _lazy("%(who)s approved “%(title)s” (%(kind)s) to go live on %(when)s."),
+    NotificationEvent.REVISION_PROPOSED: _lazy("%(who)s proposed changes to “%(title)s” (%(kind)s) for review."),
     NotificationEvent.REVISION_PUBLISHED: _lazy("%(who)s published your proposed revision of “%(title)s” (%(kind)s)."),
     NotificationEvent.REVISION_WITHDRAWN: _lazy("%(who)s withdrew your proposed revision of “%(title)s” (%(kind)s)."),
 }
@@ -67,9 +72,10 @@ def notify_transition(*, obj, name: str, user, note: str = "") -> None:
     """After an item's step (content_transition): reviewers hear of a submission, its people of the rest."""
     if (event := EVENTS.get(name)) is None:
         return
-    reviewers = event == NotificationEvent.SUBMITTED
-    recipients = Q(groups__name=REVIEWER) if reviewers else Q(pk__in=item_people(obj))
-    _notify(obj=obj, event=event, recipients=recipients, actor=user, note=note)
+    if event == NotificationEvent.SUBMITTED:
+        _notify(obj=obj, event=event, recipients=Q(groups__name=REVIEWER), actor=user, note=note)
+    else:  # resolved inside _notify's savepoint: a failing lookup never fails the step
+        _notify(obj=obj, event=event, recipients=lambda: Q(pk__in=item_people(obj)), actor=user, note=note)
 
 
 def notify_revision(*, revision, live, user, published: bool, note: str = "") -> None:
@@ -78,10 +84,25 @@ def notify_revision(*, revision, live, user, published: bool, note: str = "") ->
     _notify(obj=live, event=event, recipients=Q(pk=revision.author_id), actor=user, note=note, revision=revision)
 
 
-def _notify(*, obj, event, recipients: Q, actor, note: str, revision=None) -> None:
-    """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later."""
+def notify_proposal(*, revision, live, user, note: str = "") -> None:
+    """Changes to a live item were proposed: every medical reviewer but the proposer hears of it."""
+    _notify(
+        obj=live,
+        event=NotificationEvent.REVISION_PROPOSED,
+        recipients=Q(groups__name=REVIEWER),
+        actor=user,
+        note=note,
+        revision=revision,
+    )
+
+
+def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
+    """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later.
+    `recipients` is a Q on users, or a callable returning one (called inside the savepoint)."""
     try:
         with transaction.atomic():
+            if callable(recipients):
+                recipients = recipients()
             users = get_user_model().objects.filter(recipients, is_active=True).exclude(pk=actor.pk).distinct()
             rows = Notification.objects.bulk_create(
                 Notification(
@@ -106,10 +127,14 @@ def _notify(*, obj, event, recipients: Q, actor, note: str, revision=None) -> No
 
 
 def target_url(notification: Notification) -> str:
-    """The admin page the notification is about: the item, or the revision that was withdrawn."""
-    if notification.event == NotificationEvent.REVISION_WITHDRAWN and notification.revision_id:
+    """The admin page the notification is about: the item, or the revision proposed or withdrawn."""
+    on_revision = (NotificationEvent.REVISION_PROPOSED, NotificationEvent.REVISION_WITHDRAWN)
+    if notification.event in on_revision and notification.revision_id:
         return reverse("admin:editorial_revision_change", args=[notification.revision_id])
-    opts = ContentType.objects.get_for_id(notification.content_type_id).model_class()._meta
+    model = ContentType.objects.get_for_id(notification.content_type_id).model_class()
+    if model is None:  # its app or model was removed since
+        raise LookupError(f"notification {notification.pk} is about a removed model")
+    opts = model._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[notification.object_id])
 
 
@@ -128,45 +153,71 @@ def message(notification: Notification) -> tuple[str, str]:
     if notification.note:
         lines += [_("Their note:"), notification.note, ""]
     lines += [_("Open it: %(url)s") % {"url": settings.SITE_URL + target_url(notification)}, "", "Kratom Info"]
-    return f"Kratom Info: {what}", "\n".join(lines)
+    subject = " ".join(f"Kratom Info: {what}".split())  # no line break (a header injection) in a title
+    if len(subject) > SUBJECT_LENGTH:
+        subject = subject[: SUBJECT_LENGTH - 1].rstrip() + "…"
+    return subject, "\n".join(lines)
 
 
 def notifications_send(ids) -> int:
     """Mail the given notifications that are still owed; the number sent. Never raises."""
-    sent = 0
     try:
-        with get_connection() as connection:
-            for pk in ids:
-                sent += notification_send(pk, connection=connection)
-    except Exception:  # opening or closing the connection failed: what was not marked sent is retried
+        connection = get_connection()
+        connection.open()
+    except Exception:  # the mail server is unreachable: nothing was claimed, everything is retried
         logger.exception("Notification mails could not be sent; send_notifications will retry")
-    return sent
+        return 0
+    try:
+        return sum(notification_send(pk, connection=connection) for pk in ids)
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.exception("Closing the mail connection failed")
 
 
 def notification_send(pk: int, *, connection=None) -> bool:
-    """Claim one notification, mail it, mark it sent; True when sent. A failure is recorded, not raised."""
+    """Claim one notification, mail it, mark it sent; True when sent. Never raises: whatever fails after the
+    claim releases it and counts as a failed try (logged), so one bad row never blocks the others."""
     now = timezone.now()
-    owed = Notification.objects.filter(pk=pk, sent_at=None, by_mail=True, attempts__lt=MAX_ATTEMPTS)
-    if not owed.filter(Q(claimed_at=None) | Q(claimed_at__lt=now - LEASE)).update(claimed_at=now):
-        return False  # sent already, being sent, or not to be mailed
-    row = Notification.objects.select_related("recipient", "actor").get(pk=pk)
-    if not (row.recipient.is_active and row.recipient.email):
-        Notification.objects.filter(pk=pk).update(by_mail=False, claimed_at=None)
-        return False
-    subject, body = message(row)
     try:
-        EmailMessage(subject, body, None, [row.recipient.email], connection=connection).send()
+        claimed = notifications_owed(now).filter(pk=pk).filter(Q(claimed_at=None) | Q(claimed_at__lt=now - LEASE))
+        if not claimed.update(claimed_at=now):
+            return False  # sent already, being sent, given up, or not to be mailed
     except Exception:
-        Notification.objects.filter(pk=pk).update(claimed_at=None, failed_at=timezone.now(), attempts=F("attempts") + 1)
-        if row.attempts + 1 >= MAX_ATTEMPTS:
-            logger.exception("Notification %s could not be mailed %s times: no more tries", pk, MAX_ATTEMPTS)
-        else:
-            logger.exception("Notification %s could not be mailed; send_notifications will retry", pk)
+        logger.exception("Notification %s could not be claimed; send_notifications will retry", pk)
         return False
-    Notification.objects.filter(pk=pk).update(sent_at=timezone.now())
-    return True
+    try:
+        row = Notification.objects.select_related("recipient", "actor").get(pk=pk)
+        if not (row.recipient.is_active and row.recipient.email):
+            Notification.objects.filter(pk=pk).update(by_mail=False, claimed_at=None)
+            return False
+        subject, body = message(row)
+        EmailMessage(subject, body, None, [row.recipient.email], connection=connection).send()
+        Notification.objects.filter(pk=pk).update(sent_at=timezone.now())
+        return True
+    except Exception:
+        logger.exception("Notification %s could not be mailed; send_notifications will retry", pk)
+        try:
+            failed = Notification.objects.filter(pk=pk)
+            failed.update(claimed_at=None, failed_at=timezone.now(), attempts=F("attempts") + 1)
+        except Exception:
+            logger.exception("Notification %s: its failed send could not be recorded", pk)
+        return False
 
 
-def notifications_owed():
-    """Notifications to mail that are not sent: failed, lost, or never tried."""
-    return Notification.objects.filter(sent_at=None, by_mail=True, attempts__lt=MAX_ATTEMPTS).order_by("pk")
+def notifications_owed(now=None):
+    """Notifications to mail that are not sent (failed, lost, or never tried) and not yet given up."""
+    since = (now or timezone.now()) - GIVE_UP_AFTER
+    return Notification.objects.filter(sent_at=None, by_mail=True, created_at__gte=since).order_by("pk")
+
+
+def notifications_give_up(now=None) -> int:
+    """Stop retrying mails older than GIVE_UP_AFTER: logged as an error, then no longer mailed."""
+    since = (now or timezone.now()) - GIVE_UP_AFTER
+    expired = Notification.objects.filter(sent_at=None, by_mail=True, created_at__lt=since)
+    pks = list(expired.values_list("pk", flat=True))
+    if pks:
+        logger.error("Notification mails %s unsent after %s: given up (still listed in the admin)", pks, GIVE_UP_AFTER)
+        Notification.objects.filter(pk__in=pks).update(by_mail=False, claimed_at=None)
+    return len(pks)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Status, TransitionLog, published_q
+from .models import Revision, RevisionStatus, Status, TransitionLog, published_q
 
 LIST_LENGTH = 5
 RECENT = timedelta(days=14)  # "Recently published": what went live in the last two weeks
@@ -22,6 +22,7 @@ RECENT = timedelta(days=14)  # "Recently published": what went live in the last 
 # name: (heading, when the list is empty, order of its rows: oldest first for queues)
 WORKLISTS = {
     "awaiting_review": (_("Awaiting my review"), _("Nothing is waiting for your review."), "when"),
+    "proposed": (_("Proposed changes awaiting review"), _("No proposed changes are waiting for review."), "when"),
     "returned": (_("Returned to me"), _("Nothing was returned to you."), "-when"),
     "drafts": (_("My drafts"), _("You have no other drafts."), "-when"),
     "recently_published": (_("Recently published"), _("Nothing was published in the last two weeks."), "-when"),
@@ -45,8 +46,17 @@ def annotated(model):
     )
 
 
-def conditions(model, user, now) -> dict[str, tuple[Q, str]]:
-    """Each list's filter on `annotated(model)` and the column that says when."""
+def proposals(model, user):
+    """The pending revisions of `model`'s rows that someone other than `user` proposed, oldest first."""
+    return (
+        Revision.objects.filter(content_type=ContentType.objects.get_for_model(model), status=RevisionStatus.PENDING)
+        .exclude(author=user)
+        .order_by("created_at", "pk")
+    )
+
+
+def conditions(model, user, now) -> dict[str, tuple]:
+    """Each list's filter on `annotated(model)` and the column (or expression) that says when."""
     mine = Q(author__user=user) | Q(created_by=user.pk) | Q(submitted_by=user.pk)
     returned = Q(status=Status.DRAFT, last_step="return")
     found = {
@@ -56,6 +66,9 @@ def conditions(model, user, now) -> dict[str, tuple[Q, str]]:
     }
     if user.has_perm("editorial.review_content"):  # medical reviewers: what they review, and re-review
         found["awaiting_review"] = (Q(status=Status.IN_REVIEW) & ~mine, "updated_at")
+        pending = proposals(model, user)  # pk__in, not Exists: the dashboard's aggregate wraps its query
+        oldest = pending.filter(object_id=OuterRef("pk")).values("created_at")[:1]
+        found["proposed"] = (Q(pk__in=pending.values("object_id")), Subquery(oldest))
         due = Q(last_reviewed_at__lte=now - model.review_interval(), reviewed_by__user=user)
         found["reviews_due"] = (published_q(now) & due, "last_reviewed_at")
     return found
@@ -74,9 +87,16 @@ def worklists(models, user, counts: dict[str, int], now=None) -> list[dict]:
     for content_type, model in kinds.items():
         for name, (q, when) in conditions(model, user, now).items():
             rows = annotated(model).filter(q).order_by()
-            rows = rows.annotate(kind=Value(content_type, output_field=IntegerField()), when=F(when))
-            note = F("last_note") if name == "returned" else Value("", output_field=TextField())
-            parts.setdefault(name, []).append(rows.annotate(note=note).values("pk", "title", "kind", "when", "note"))
+            when = F(when) if isinstance(when, str) else when
+            rows = rows.annotate(kind=Value(content_type, output_field=IntegerField()), when=when)
+            note, revision = Value("", output_field=TextField()), Value(0, output_field=IntegerField())
+            if name == "returned":
+                note = F("last_note")
+            elif name == "proposed":  # the oldest proposal by someone else: its note, and a link to it
+                pending = proposals(model, user).filter(object_id=OuterRef("pk"))
+                note, revision = Subquery(pending.values("note")[:1]), Subquery(pending.values("pk")[:1])
+            rows = rows.annotate(note=note, revision=revision)
+            parts.setdefault(name, []).append(rows.values("pk", "title", "kind", "when", "note", "revision"))
     lists = []
     for name, (heading, empty, order) in WORKLISTS.items():
         if name not in parts:
@@ -97,6 +117,8 @@ def _row(row: dict, model, name: str) -> dict:
         "title": row["title"],
         "kind": opts.verbose_name,
         "when": when,
-        "note": row["note"],  # the reviewer's note, on an item returned to draft
-        "url": reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row["pk"]]),
+        "note": row["note"],  # the reviewer's note on an item returned to draft, the proposer's on a proposal
+        "url": reverse("admin:editorial_revision_change", args=[row["revision"]])
+        if row["revision"]
+        else reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row["pk"]]),
     }

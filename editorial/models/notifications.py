@@ -12,6 +12,7 @@ class NotificationEvent(models.TextChoices):
     RETURNED = "returned", _("Returned to draft")
     PUBLISHED = "published", _("Published")
     SCHEDULED = "scheduled", _("Scheduled")
+    REVISION_PROPOSED = "revision_proposed", _("Changes proposed")
     REVISION_PUBLISHED = "revision_published", _("Your revision published")
     REVISION_WITHDRAWN = "revision_withdrawn", _("Your revision withdrawn")
 

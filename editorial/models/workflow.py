@@ -10,6 +10,31 @@ from django.utils.translation import gettext_lazy as _
 from .publishable import Status
 
 
+class RemovableModelForeignKey(GenericForeignKey):
+    """A generic key that reads as None, and is skipped when prefetched, for a content type whose model was
+    removed since (its app uninstalled): a row about it must never make a list or a page fail."""
+
+    @staticmethod
+    def _removed(instance) -> bool:
+        ct_id = instance.content_type_id
+        return ct_id is not None and ContentType.objects.get_for_id(ct_id).model_class() is None
+
+    def __get__(self, instance, cls=None):
+        if instance is not None and self._removed(instance):
+            return None
+        return super().__get__(instance, cls)
+
+    def get_prefetch_querysets(self, instances, querysets=None):
+        found, rel_attr, instance_attr, single, name, descriptor = super().get_prefetch_querysets(
+            [i for i in instances if not self._removed(i)], querysets
+        )
+
+        def key(instance):  # a removed model's rows match nothing: their content_object is cached as None
+            return None if self._removed(instance) else instance_attr(instance)
+
+        return found, rel_attr, key, single, name, descriptor
+
+
 class TransitionLog(models.Model):
     """One status change (or revision publication): who, when, from, to, and why."""
 
@@ -53,7 +78,7 @@ class Revision(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
+    content_object = RemovableModelForeignKey("content_type", "object_id")
     # {"fields": {name: value}, "m2m": {name: [pk, ...]}, "children": {name: [{field: value}, ...]}}
     data = models.JSONField(_("proposed content"))
     # What it was based on: the live item's version, and the live values (same shape as `data`) of what it
@@ -81,6 +106,8 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         # The revision list prefetches content_object and selects content_type: no query per row.
+        if self.content_type.model_class() is None:
+            return "Proposed change to a removed item"
         kind = self.content_type.name
         item = self.content_object
         if item is None:  # the item was deleted since

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Citation, Publishable, Revision, RevisionStatus, SearchEntry, TransitionLog
-from ..notifications import notify_revision, notify_transition
+from ..notifications import notify_proposal, notify_revision, notify_transition
 from .revisions import (
     apply_fields,
     base_of,
@@ -139,6 +139,8 @@ def revision_propose(*, obj: Publishable, data: dict, user: AbstractBaseUser, no
         raise WorkflowError([_("It was changed since you opened it. Open it again and make your edit there.")])
     current = snapshot(live)
     data = changes_from(current, data)
+    if not any(data.values()):  # an empty revision would only make a reviewer open it to find nothing
+        raise WorkflowError([_("Nothing changed: edit a field before proposing.")])
     revision = Revision(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
@@ -150,6 +152,7 @@ def revision_propose(*, obj: Publishable, data: dict, user: AbstractBaseUser, no
     )
     revision.full_clean()
     revision.save()
+    notify_proposal(revision=revision, live=live, user=user, note=note)  # mailed after commit, never failing this
     return revision
 
 

@@ -118,7 +118,13 @@
       return markdownAlt(alt.value);
     }
 
-    async function upload(text) {
+    // `asked` is the request the dialog was submitted for: if the dialog was cancelled (or cancelled and
+    // opened again for another image) while the file uploaded, the answer belongs to no open dialog.
+    function stillAsked(asked) {
+      return box.dialog.open && request === asked;
+    }
+
+    async function upload(text, asked) {
       const data = new FormData();
       data.append("image", file.files[0]);
       data.append("csrfmiddlewaretoken", csrfToken(editor));
@@ -133,17 +139,19 @@
         });
         payload = await response.json().catch(() => null);
       } catch {
-        box.fail("The image did not reach the server (the connection failed). Nothing was saved: try again.");
+        if (stillAsked(asked)) {
+          box.fail("The image did not reach the server (the connection failed). Nothing was saved: try again.");
+        }
         return;
       }
       const match = payload && typeof payload.image_code === "string" && payload.image_code.match(/^!\[\]\((.*)\)$/s);
+      if (!stillAsked(asked)) return; // cancelled while it uploaded: the file is stored, nothing is inserted
       if (!response.ok || !match) {
         box.fail(messageOf(payload) || "The image could not be uploaded. Nothing was saved: try again.");
         return;
       }
-      if (!box.dialog.open) return; // cancelled while it uploaded: the file is stored, nothing is inserted
       box.dialog.close("done");
-      insertAt(editor, `![${text}](${match[1]})`, request.start, request.end);
+      insertAt(editor, `![${text}](${match[1]})`, asked.start, asked.end);
     }
 
     box.form.addEventListener("submit", (event) => {
@@ -163,12 +171,14 @@
       if (request.mode === "describe") {
         const at = editor.value.lastIndexOf(request.code);
         box.dialog.close("done");
-        if (at >= 0) insertAt(editor, request.code.replace("![]", `![${text}]`), at, at + request.code.length);
+        // Concatenated, not String.replace: "$&", "$`" and "$'" in the alt text are text, not patterns.
+        if (at >= 0) insertAt(editor, "![" + text + "]" + request.code.slice(3), at, at + request.code.length);
         return;
       }
+      const asked = request;
       box.confirm.disabled = true;
-      upload(text).finally(() => {
-        box.confirm.disabled = false;
+      upload(text, asked).finally(() => {
+        if (request === asked) box.confirm.disabled = false;
       });
     });
 

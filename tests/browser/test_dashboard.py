@@ -88,9 +88,9 @@ def test_the_dashboard_has_no_violation_and_readable_headers(browser, live_serve
         assert {"Content", "In review", "Review due"} <= {cell["text"] for cell in cells}
         squeezed += [f"{width}px {cell}" for cell in cells if cell["inner"] + 1 < cell["longest"]]
         # Opening a notification marks it read and leads to the item: it is no longer listed.
-        first = page.locator("#my-notifications + ul a").first
-        title, target = first.inner_text(), first.get_attribute("href")
-        first.click()
+        first = page.locator("#my-notifications + ul form.worklist-open").first
+        title, target = first.inner_text(), first.get_attribute("action")
+        first.locator("button").click()
         page.wait_for_url("**/change/")
         assert page.url.endswith("/change/") and target.endswith("/open/")
         page.goto(f"{live_server.url}/admin/")

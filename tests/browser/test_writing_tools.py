@@ -106,7 +106,8 @@ def test_editor_inserts_an_image_with_alt_text_and_a_citation_then_previews(brow
     page.close()
 
 
-def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, live_server, editor):
+def drop_an_image(browser, live_server, editor):
+    """An article with the body "Text.", and an image dropped at its end: the page and the alt text dialog."""
     article = factories.ArticleFactory(title="Dropped", body="Text.", author=editor.contributor)
     page = login(browser, live_server, width=1280)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
@@ -115,10 +116,53 @@ def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, 
     page.evaluate(DROP_FILE, ["#id_body", png_base64()])
     dialog = page.get_by_role("dialog", name="Describe the image you added")
     expect(dialog).to_be_visible()
+    return page, dialog
+
+
+def test_a_dropped_image_asks_for_its_alt_text_or_is_marked_decorative(browser, live_server, editor):
+    page, dialog = drop_an_image(browser, live_server, editor)
     expect(dialog.get_by_label("Alt text")).to_be_focused()
     dialog.get_by_label("Decorative image").check()
     dialog.get_by_role("button", name="Set alt text").click()
     expect(page.locator("#id_body")).to_have_value(re.compile(r"^Text\.!\[decorative\]\(/media/uploads/"))
+    page.close()
+
+
+def test_alt_text_with_dollar_signs_and_brackets_is_kept_as_typed(browser, live_server, editor):
+    page, dialog = drop_an_image(browser, live_server, editor)
+    dialog.get_by_label("Alt text").fill("A $5 pack: $& $` $' [label]")
+    dialog.get_by_role("button", name="Set alt text").click()
+    expected = re.escape(r"Text.![A $5 pack: $& $` $' \[label\]](/media/uploads/")
+    expect(page.locator("#id_body")).to_have_value(re.compile("^" + expected))
+    page.close()
+
+
+def test_an_upload_cancelled_then_finished_inserts_nothing_into_the_reopened_dialog(
+    browser, live_server, editor, tmp_path
+):
+    article = factories.ArticleFactory(title="Slow upload", body="Text.", author=editor.contributor)
+    page = login(browser, live_server, width=1280)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    held = []
+    page.route("**/admin/markdownx/upload/", lambda route: held.append(route))  # held until the test lets it go
+    page.get_by_role("button", name="Insert image").click()
+    dialog = page.get_by_role("dialog", name="Insert image")
+    dialog.get_by_label("Image file").set_input_files(image_file(tmp_path))
+    dialog.get_by_label("Alt text").fill("First image")
+    dialog.get_by_role("button", name="Insert image").click()
+    for _ in range(100):  # until the upload is sent (and held)
+        if held:
+            break
+        page.wait_for_timeout(50)
+    page.keyboard.press("Escape")  # cancelled while it uploads
+    expect(dialog).to_be_hidden()
+    page.get_by_role("button", name="Insert image").click()  # opened again, for another image
+    expect(dialog).to_be_visible()
+    with page.expect_response("**/admin/markdownx/upload/"):
+        held[0].continue_()
+    page.wait_for_timeout(300)  # the late answer's handler has run
+    expect(dialog).to_be_visible()
+    expect(page.locator("#id_body")).to_have_value("Text.")
     page.close()
 
 

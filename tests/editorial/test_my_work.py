@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.models import Notification, Status
-from editorial.workflow.services import content_submit, content_transition
+from editorial.workflow.revisions import snapshot
+from editorial.workflow.services import content_submit, content_transition, revision_propose
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,12 @@ def test_unread_notifications_are_listed_and_marked_read_when_opened(client, peo
     [notification] = response.context["notifications"]
     assert response.context["notifications_unread"] == 1
     assert "Please look at section 2." in response.content.decode()
-    opened = client.get(reverse("admin:editorial_notification_open", args=[notification.pk]))
+    url = reverse("admin:editorial_notification_open", args=[notification.pk])
+    assert f'action="{url}"' in response.content.decode()  # opened by a POST form, not a link
+    followed = client.get(url)  # a GET (a prefetch, a crawler) goes there but changes nothing
+    assert followed["Location"] == reverse("admin:articles_article_change", args=[draft.pk])
+    assert Notification.objects.get(pk=notification.pk).read_at is None
+    opened = client.post(url)
     assert opened.status_code == 302
     assert opened["Location"] == reverse("admin:articles_article_change", args=[draft.pk])
     assert Notification.objects.get(pk=notification.pk).read_at is not None
@@ -104,6 +110,23 @@ def test_notifications_are_each_persons_own(client, people, draft):
     assert moderator.get(reverse("admin:index")).context["notifications"] is None
 
 
+def propose(item, user, title: str, note: str = "Retitled"):
+    item.title = title
+    return revision_propose(obj=item, data=snapshot(item), user=user, note=note)
+
+
+def test_proposed_changes_by_others_await_a_reviewers_review(client, people, live):
+    revision = propose(live, people["editor"], "Better title", note="The title said too much.")
+    found = lists(signed_in(client, people["reviewer"]))
+    [row] = found["proposed"]["rows"]
+    assert found["proposed"]["count"] == 1
+    assert (row["title"], row["note"]) == ("Draft article", "The title said too much.")
+    assert row["url"] == reverse("admin:editorial_revision_change", args=[revision.pk])
+    propose(live, people["reviewer2"], "Their title")
+    assert titles(lists(signed_in(client, people["reviewer2"]))["proposed"]) == ["Draft article"]  # the editor's
+    assert "proposed" not in lists(signed_in(client, people["editor"]))  # not a reviewer
+
+
 def fill(people, n: int, start: int):
     """n items in each of the reviewer's lists, and n unread notifications."""
     reviewer, editor = people["reviewer"], people["editor"]
@@ -114,9 +137,10 @@ def fill(people, n: int, start: int):
         content_submit(obj=mine, user=reviewer)
         content_transition(obj=mine, name="return", user=people["reviewer2"], note="no")  # returned to me
         factories.FAQEntryFactory(title=f"M{i}", author=reviewer.contributor)  # my draft
-        factories.RiskItemFactory(
+        risk = factories.RiskItemFactory(
             published=True, reviewed_by=reviewer.contributor, last_reviewed_at=timezone.now() - timedelta(days=400)
         )  # recently published, and a review due that I own
+        propose(risk, editor, f"Retitled {i}")  # a proposed change awaiting review
 
 
 def test_the_dashboard_costs_the_same_queries_with_1_and_with_12_items_in_each_list(

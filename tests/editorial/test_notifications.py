@@ -11,8 +11,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from editorial.models import Notification, NotificationEvent, Status
-from editorial.notifications import MAX_ATTEMPTS
 from editorial.roles import REVIEWER
+from editorial.workflow.revisions import snapshot
 from editorial.workflow.services import (
     content_schedule,
     content_submit,
@@ -187,11 +187,16 @@ def test_the_admins_buttons_notify_through_the_services_after_the_response(
     assert "Ready for you" in mail.outbox[0].body
 
 
-def test_the_retry_gives_up_after_the_last_try(mailed, draft, caplog):
-    with override_settings(EMAIL_BACKEND=FAILING):
-        content_submit(obj=draft, user=mailed["editor"])  # no commit callbacks here: nothing sent yet
-        Notification.objects.update(attempts=MAX_ATTEMPTS - 1)
-        call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert "no more tries" in caplog.text
-    call_command("send_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert mail.outbox == []
+@override_settings(SITE_URL=SITE)
+def test_a_proposed_change_is_mailed_to_every_reviewer_but_its_proposer(
+    mailed, live, django_capture_on_commit_callbacks
+):
+    live.body = "Claim, corrected [@fda]."
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = revision_propose(obj=live, data=snapshot(live), user=mailed["reviewer"], note="Fixed the claim")
+    assert [m.to for m in mail.outbox] == [["reviewer2@example.org"]]
+    body = mail.outbox[0].body
+    assert "Fixed the claim" in body and "Draft article" in body
+    assert f"{SITE}/admin/editorial/revision/{revision.pk}/change/" in body
+    notice = Notification.objects.get(event=NotificationEvent.REVISION_PROPOSED)
+    assert (notice.recipient, notice.revision) == (mailed["reviewer2"], revision)

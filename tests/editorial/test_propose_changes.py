@@ -62,3 +62,11 @@ def test_a_reviewer_who_is_not_the_proposer_sees_real_problems_only(people, live
     page = login("reviewer2").get(reverse("admin:editorial_revision_change", args=[revision.pk])).content.decode()
     assert "You cannot publish this revision" in page and "cites no source" in page
     assert "A different medical reviewer publishes it" not in page
+
+
+def test_proposing_nothing_changed_is_refused_with_a_form_error(people, live):
+    form = {**article_form(live), "proposal-note": NOTE, "_propose": "1"}
+    response = login("editor").post(change_url(live), form)
+    assert response.status_code == 200
+    assert "Nothing changed: edit a field before proposing." in response.content.decode()
+    assert not Revision.objects.exists()

@@ -44,3 +44,18 @@ def test_the_data_migration_recomputes_existing_rows():
     migration = importlib.import_module("articles.migrations.0006_reading_time_computed")
     migration.recompute_reading_time(apps, None)
     assert Article.objects.get(pk=article.pk).reading_time == 4
+
+
+def test_the_model_and_the_migration_count_the_same_words():
+    """199 body words and 1 takeaway word are 200 words: one minute, whichever computes it."""
+    article = factories.ArticleFactory(body="word " * 199, key_takeaways="takeaway")
+    assert article.reading_time == 1
+    Article.objects.filter(pk=article.pk).update(reading_time=9)
+    migration = importlib.import_module("articles.migrations.0006_reading_time_computed")
+    migration.recompute_reading_time(apps, None)
+    assert Article.objects.get(pk=article.pk).reading_time == 1
+    article = factories.ArticleFactory(body="word " * 200, key_takeaways="takeaway")
+    assert article.reading_time == 2
+    Article.objects.filter(pk=article.pk).update(reading_time=9)
+    migration.recompute_reading_time(apps, None)
+    assert Article.objects.get(pk=article.pk).reading_time == 2
