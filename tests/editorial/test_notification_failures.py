@@ -55,7 +55,7 @@ def test_a_row_whose_message_fails_is_released_and_the_next_rows_are_sent(mailed
 
 
 def test_a_title_with_line_breaks_still_makes_a_mail_subject(mailed, draft):
-    draft.title = "Line one\r\nBcc: victim@example.org\nline two " + "long " * 100
+    draft.title = ("Line one\r\nBcc: victim@example.org\nline two " + "long " * 100)[:200]  # the column holds 200
     draft.save()
     content_submit(obj=draft, user=mailed["editor"])
     quietly("send_notifications")
