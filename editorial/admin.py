@@ -9,8 +9,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from . import admin_notifications  # noqa: F401 (registers each person's notifications)
 from .admin_history import HistoryAdmin, SingletonAdmin
+from .admin_notifications import ReadOnlyAdmin  # and registers each person's notifications
 from .admin_workflow import PublishableAdmin, TransitionForm
 from .diff import field_diffs, word_diff
 from .locking import saved_by
@@ -70,19 +70,10 @@ class SafetyNoticeAdmin(SingletonAdmin):
 
 
 @admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
+class TransitionLogAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "content_type", "object_id", "transition", "from_status", "to_status", "user"]
     list_filter = ["transition", "to_status", "material_change", "content_type"]
     list_select_related = ["user", "content_type"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class PublishRevisionForm(TransitionForm):

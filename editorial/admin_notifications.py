@@ -13,8 +13,21 @@ from .models import Notification
 from .notifications import display_name, target_url
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record nobody types or edits in the admin: the workflow writes it (the log, notifications)."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdmin):
     """Only the person's own rows; nothing to add, change or delete. Editors and reviewers see it."""
 
     list_display = ("item", "event", "by", "note", "created_at", "read_at", "sent_at")
@@ -27,15 +40,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return self.has_module_permission(request) and (obj is None or obj.recipient_id == request.user.pk)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(recipient=request.user)
