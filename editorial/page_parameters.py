@@ -1,4 +1,4 @@
-"""What a public view declares for the shared page cache (kratom_info/page_cache.py): the query parameters
+"""What a public view declares for the shared page cache (page_cache/middleware.py): the query parameters
 it reads and the values that can change the page, as a `page_cache_parameters` dict of name -> Values.
 
 Kept here, in the base app, so content apps declare their parameters without importing the project.

@@ -97,7 +97,7 @@ class PublishedDetailView(DetailView):
     # What the page is about, for its MedicalWebPage JSON-LD; None: the type has no such node.
     about: list[dict] | None = None
     preview_object = None
-    # The query parameters the page reads, for the page cache (kratom_info/page_cache.py): none.
+    # The query parameters the page reads, for the page cache (page_cache/middleware.py): none.
     page_cache_parameters = {}
 
     def get_queryset(self):
@@ -140,7 +140,7 @@ class PageDetailView(PublishedDetailView):
 
 class ContributorDetailView(DetailView):
     model = Contributor
-    page_cache_parameters = {}  # kratom_info/page_cache.py: the query parameters this page reads
+    page_cache_parameters = {}  # page_cache/middleware.py: the query parameters this page reads
 
     def get_context_data(self, **kwargs):
         role = Q(author=self.object) | Q(reviewed_by=self.object)
