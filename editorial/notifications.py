@@ -73,15 +73,17 @@ def notify_transition(*, obj, name: str, user, note: str = "") -> None:
     if (event := EVENTS.get(name)) is None:
         return
     if event == NotificationEvent.SUBMITTED:
-        _notify(obj=obj, event=event, recipients=Q(groups__name=REVIEWER), actor=user, note=note)
-    else:  # resolved inside _notify's savepoint: a failing lookup never fails the step
+        _notify(obj=obj, event=event, recipients=lambda: Q(groups__name=REVIEWER), actor=user, note=note)
+    else:
         _notify(obj=obj, event=event, recipients=lambda: Q(pk__in=item_people(obj)), actor=user, note=note)
 
 
 def notify_revision(*, revision, live, user, published: bool, note: str = "") -> None:
     """A proposed revision was published or withdrawn: its proposer hears of it, unless they did it."""
     event = NotificationEvent.REVISION_PUBLISHED if published else NotificationEvent.REVISION_WITHDRAWN
-    _notify(obj=live, event=event, recipients=Q(pk=revision.author_id), actor=user, note=note, revision=revision)
+    _notify(
+        obj=live, event=event, recipients=lambda: Q(pk=revision.author_id), actor=user, note=note, revision=revision
+    )
 
 
 def notify_proposal(*, revision, live, user, note: str = "") -> None:
@@ -89,7 +91,7 @@ def notify_proposal(*, revision, live, user, note: str = "") -> None:
     _notify(
         obj=live,
         event=NotificationEvent.REVISION_PROPOSED,
-        recipients=Q(groups__name=REVIEWER),
+        recipients=lambda: Q(groups__name=REVIEWER),
         actor=user,
         note=note,
         revision=revision,
@@ -98,12 +100,10 @@ def notify_proposal(*, revision, live, user, note: str = "") -> None:
 
 def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
     """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later.
-    `recipients` is a Q on users, or a callable returning one (called inside the savepoint)."""
+    `recipients` returns a Q on users; it is called inside the savepoint, so a failing lookup never fails the step."""
     try:
         with transaction.atomic():
-            if callable(recipients):
-                recipients = recipients()
-            users = get_user_model().objects.filter(recipients, is_active=True).exclude(pk=actor.pk).distinct()
+            users = get_user_model().objects.filter(recipients(), is_active=True).exclude(pk=actor.pk).distinct()
             rows = Notification.objects.bulk_create(
                 Notification(
                     recipient=person,
