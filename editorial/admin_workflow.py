@@ -20,6 +20,7 @@ from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
 from .admin_history import HistoryAdmin, VersionsMixin
+from .admin_notes import ItemNotesMixin
 from .admin_propose import ProposeChangesMixin
 from .admin_writing import WritingComfortsMixin
 from .locking import VersionedForm, child_changes
@@ -55,7 +56,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin, HistoryAdmin):
+class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin, VersionsMixin, HistoryAdmin):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused
@@ -206,7 +207,8 @@ class PublishableAdmin(ProposeChangesMixin, WritingComfortsMixin, VersionsMixin,
         if obj is not None:
             content_type = ContentType.objects.get_for_model(obj)
             extra_context = {
-                **(extra_context or {}),
+                **self.notes_context(request, obj),  # the Notes panel (editorial/admin_notes.py)
+                **(extra_context or {}),  # a refused note's form, with its errors
                 "transitions": available_transitions(obj, request.user),
                 "transition_log": obj.transition_logs.select_related("user")[:50],
                 "pending_revisions": Revision.objects.filter(

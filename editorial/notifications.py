@@ -5,7 +5,8 @@ commits and after the response (after_response.py), so a mail server never delay
 that fails is recorded (`failed_at`, `attempts`) and left unsent; `manage.py send_notifications` (cron)
 retries it until it is GIVE_UP_AFTER old, then gives it up (logged as an error). Each mail is claimed
 before it is sent, so the retry and a late after-response send never both send it. The workflow services
-(workflow/services.py) call `notify_transition`, `notify_revision` and `notify_proposal`.
+(workflow/services.py) call `notify_transition`, `notify_revision` and `notify_proposal`; notes (notes.py)
+call `notify_note`.
 """
 
 import logging
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .after_response import after_response
-from .models import Notification, NotificationEvent, TransitionLog
+from .models import ItemNote, Notification, NotificationEvent, TransitionLog
 from .roles import REVIEWER
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ PHRASES = {
     NotificationEvent.REVISION_PROPOSED: _lazy("%(who)s proposed changes to “%(title)s” (%(kind)s) for review."),
     NotificationEvent.REVISION_PUBLISHED: _lazy("%(who)s published your proposed revision of “%(title)s” (%(kind)s)."),
     NotificationEvent.REVISION_WITHDRAWN: _lazy("%(who)s withdrew your proposed revision of “%(title)s” (%(kind)s)."),
+    NotificationEvent.NOTE_ADDED: _lazy("%(who)s left a note on “%(title)s” (%(kind)s)."),
 }
 
 
@@ -98,6 +100,17 @@ def notify_proposal(*, revision, live, user, note: str = "") -> None:
     )
 
 
+def notify_note(*, note: ItemNote, obj) -> None:
+    """A note was left on an item: its people and whoever wrote an earlier note still open on it hear of it."""
+
+    def recipients():
+        earlier = obj.notes.filter(resolved_at=None).exclude(pk=note.pk).values("author_id")
+        return Q(pk__in=item_people(obj)) | Q(pk__in=earlier)
+
+    text = _("On “%(quote)s”:\n%(note)s") % {"quote": note.quote, "note": note.body} if note.quote else note.body
+    _notify(obj=obj, event=NotificationEvent.NOTE_ADDED, recipients=recipients, actor=note.author, note=text)
+
+
 def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
     """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later.
     `recipients` returns a Q on users; it is called inside the savepoint, so a failing lookup never fails the step."""
@@ -127,7 +140,8 @@ def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
 
 
 def target_url(notification: Notification) -> str:
-    """The admin page the notification is about: the item, or the revision proposed or withdrawn."""
+    """The admin page the notification is about: the item (its notes, for a note), or the revision proposed or
+    withdrawn."""
     on_revision = (NotificationEvent.REVISION_PROPOSED, NotificationEvent.REVISION_WITHDRAWN)
     if notification.event in on_revision and notification.revision_id:
         return reverse("admin:editorial_revision_change", args=[notification.revision_id])
@@ -135,7 +149,8 @@ def target_url(notification: Notification) -> str:
     if model is None:  # its app or model was removed since
         raise LookupError(f"notification {notification.pk} is about a removed model")
     opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[notification.object_id])
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[notification.object_id])
+    return f"{url}#item-notes" if notification.event == NotificationEvent.NOTE_ADDED else url
 
 
 def message(notification: Notification) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from .citations import Citation
 from .evidence import Certainty, ClaimKind, EvidenceClaim, Frequency
+from .notes import ItemNote
 from .notifications import Notification, NotificationEvent
 from .people import Contributor, Source, SourceType
 from .publishable import Publishable, PublishableQuerySet, Status, published_q
@@ -17,6 +18,7 @@ __all__ = [
     "Contributor",
     "EvidenceClaim",
     "Frequency",
+    "ItemNote",
     "Notification",
     "NotificationEvent",
     "Page",

@@ -15,6 +15,7 @@ class NotificationEvent(models.TextChoices):
     REVISION_PROPOSED = "revision_proposed", _("Changes proposed")
     REVISION_PUBLISHED = "revision_published", _("Your revision published")
     REVISION_WITHDRAWN = "revision_withdrawn", _("Your revision withdrawn")
+    NOTE_ADDED = "note_added", _("Note left")
 
 
 class Notification(models.Model):

@@ -101,6 +101,7 @@ class Publishable(models.Model):
     )
     citations = GenericRelation("editorial.Citation")
     transition_logs = GenericRelation("editorial.TransitionLog")
+    notes = GenericRelation("editorial.ItemNote")  # reviewers' and editors' notes (editorial/notes.py)
 
     # Columns save() computes from the others; they stay out of history.
     derived_fields = ("body_html", "body_toc", "rendered_with")
