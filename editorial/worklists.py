@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Revision, RevisionStatus, Status, TransitionLog, published_q
+from .models import ItemNote, Revision, RevisionStatus, Status, TransitionLog, published_q
 
 LIST_LENGTH = 5
 RECENT = timedelta(days=14)  # "Recently published": what went live in the last two weeks
@@ -95,8 +95,9 @@ def worklists(models, user, counts: dict[str, int], now=None) -> list[dict]:
             elif name == "proposed":  # the oldest proposal by someone else: its note, and a link to it
                 pending = proposals(model, user).filter(object_id=OuterRef("pk"))
                 note, revision = Subquery(pending.values("note")[:1]), Subquery(pending.values("pk")[:1])
-            rows = rows.annotate(note=note, revision=revision)
-            parts.setdefault(name, []).append(rows.values("pk", "title", "kind", "when", "note", "revision"))
+            rows = rows.annotate(note=note, revision=revision, open_notes=open_notes(content_type))
+            columns = ("pk", "title", "kind", "when", "note", "revision", "open_notes")
+            parts.setdefault(name, []).append(rows.values(*columns))
     lists = []
     for name, (heading, empty, order) in WORKLISTS.items():
         if name not in parts:
@@ -106,6 +107,13 @@ def worklists(models, user, counts: dict[str, int], now=None) -> list[dict]:
         rows = [_row(row, kinds[row["kind"]], name) for row in query.order_by(order)[:LIST_LENGTH]]
         lists.append({"name": name, "heading": heading, "empty": empty, "rows": rows, "count": counts.get(name, 0)})
     return lists
+
+
+def open_notes(content_type: int):
+    """How many notes are open on the row's item (editorial/notes.py): a subquery, no query of its own."""
+    notes = ItemNote.objects.filter(content_type=content_type, object_id=OuterRef("pk"), resolved_at=None)
+    counted = notes.order_by().values("object_id").annotate(open=Count("pk")).values("open")
+    return Coalesce(Subquery(counted[:1]), 0, output_field=IntegerField())
 
 
 def _row(row: dict, model, name: str) -> dict:
@@ -118,6 +126,7 @@ def _row(row: dict, model, name: str) -> dict:
         "kind": opts.verbose_name,
         "when": when,
         "note": row["note"],  # the reviewer's note on an item returned to draft, the proposer's on a proposal
+        "open_notes": row["open_notes"],
         "url": reverse("admin:editorial_revision_change", args=[row["revision"]])
         if row["revision"]
         else reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row["pk"]]),

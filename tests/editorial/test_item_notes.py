@@ -228,3 +228,14 @@ def test_the_change_views_queries_do_not_grow_with_the_notes(people, in_review):
         page = client.get(change_url(in_review)).content.decode()
     assert "no longer in the text" in page
     assert len(many) == len(none), [q["sql"] for q in many.captured_queries]
+
+
+def test_the_dashboard_lists_say_how_many_notes_are_open_on_each_item(client, people, in_review):
+    for body in ("One.", "Two.", "Done."):
+        note = note_add(obj=in_review, user=people["reviewer2"], body=body)
+    note_resolve(note=note, user=people["reviewer2"])
+    client.force_login(people["reviewer"])
+    response = client.get(reverse("admin:index"))
+    awaiting = next(entry for entry in response.context["worklists"] if entry["name"] == "awaiting_review")
+    assert [(row["title"], row["open_notes"]) for row in awaiting["rows"]] == [("Draft article", 2)]
+    assert "2 open notes" in response.content.decode()
