@@ -30,6 +30,16 @@ def people(django_user_model):
 
 
 @pytest.fixture
+def mailed(people):
+    """The people with e-mail addresses and full names ("Editor Example"), as notifications name them."""
+    for username in ("editor", "reviewer", "reviewer2"):
+        people[username].email = f"{username}@example.org"
+        people[username].first_name, people[username].last_name = username.capitalize(), "Example"
+        people[username].save()
+    return people
+
+
+@pytest.fixture
 def draft(people):
     factories.SourceFactory(key="fda")
     return factories.ArticleFactory(

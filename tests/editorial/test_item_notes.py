@@ -29,15 +29,6 @@ def resolve_url(obj, note) -> str:
 
 
 @pytest.fixture
-def mailed(people):
-    for username in ("editor", "reviewer", "reviewer2"):
-        people[username].email = f"{username}@example.org"
-        people[username].first_name, people[username].last_name = username.capitalize(), "Example"
-        people[username].save()
-    return people
-
-
-@pytest.fixture
 def in_review(people, draft):
     draft.body = "Kratom can cause dependence [@fda].\n\nSome people  report\nnausea."
     draft.save()

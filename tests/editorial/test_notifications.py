@@ -50,15 +50,6 @@ class FailingBackend:
         raise ConnectionRefusedError("mail server down")
 
 
-@pytest.fixture
-def mailed(people):
-    for username in ("editor", "reviewer", "reviewer2"):
-        people[username].email = f"{username}@example.org"
-        people[username].first_name, people[username].last_name = username.capitalize(), "Example"
-        people[username].save()
-    return people
-
-
 def to(address: str) -> list:
     return [message for message in mail.outbox if message.to == [address]]
 
