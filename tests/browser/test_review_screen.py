@@ -54,6 +54,8 @@ def test_the_reviewer_checks_the_page_as_readers_see_it_and_returns_it_with_a_no
 
     reader = page.frame_locator(".review-reader iframe")
     reader.locator("h1").filter(has_text="Kratom and sleep").wait_for()
+    page.wait_for_function("document.querySelector('.review-reader iframe').contentWindow.scrollY > 0")
+    assert page.evaluate("scrollY") == 0, "the frame opens at the article; the admin page stays at its top"
     assert reader.locator("sup a, a[href^='#source']").count() >= 1  # the citation, numbered and linked
     assert "National Institute of Mental Health" in reader.locator("body").inner_text()  # its source, listed
     frame_box = page.locator(".review-reader iframe").bounding_box()
