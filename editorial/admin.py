@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from .admin_history import HistoryAdmin, SingletonAdmin
 from .admin_notifications import ReadOnlyAdmin  # and registers each person's notifications
-from .admin_workflow import PublishableAdmin, TransitionForm
+from .admin_review import TransitionForm
+from .admin_workflow import PublishableAdmin
 from .diff import field_diffs, word_diff
 from .locking import saved_by
 from .models import Contributor, Page, Revision, RevisionStatus, SafetyNotice, Source, TransitionLog

@@ -7,7 +7,6 @@ Every button and action comes from the table in editorial/workflow/transitions.p
 editorial/workflow/services.py, so the admin can do nothing the services refuse.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -22,27 +21,16 @@ from markdownx.widgets import AdminMarkdownxWidget
 from .admin_history import HistoryAdmin, VersionsMixin
 from .admin_notes import ItemNotesMixin
 from .admin_propose import ProposeChangesMixin
+from .admin_review import ReviewScreenMixin, submitted_step, transition_form
 from .admin_writing import WritingComfortsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .preview import render_preview
 from .workflow.revisions import revisable_fields, revisable_m2m
 from .workflow.services import WorkflowError, content_transition
-from .workflow.transitions import ITEM_TRANSITIONS, PUBLISHING_STEPS, TRANSITIONS_BY_NAME, available_transitions
+from .workflow.transitions import ITEM_TRANSITIONS, TRANSITIONS_BY_NAME, available_transitions
 
 ALWAYS_READ_ONLY = ["status", "reviewed_by", "last_reviewed_at", "rendered_with", "created_at", "updated_at"]
-
-
-class TransitionForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    material_change = forms.BooleanField(
-        label=_('Material change: readers see "Updated on <date>: <note>"'), required=False
-    )
-
-    def __init__(self, *args, publishes: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not publishes:  # only a reviewer publishing may put a note in front of readers
-            del self.fields["material_change"]
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -56,7 +44,9 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset.review_due() if self.value() == "yes" else queryset
 
 
-class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin, VersionsMixin, HistoryAdmin):
+class PublishableAdmin(
+    ProposeChangesMixin, ReviewScreenMixin, ItemNotesMixin, WritingComfortsMixin, VersionsMixin, HistoryAdmin
+):
     """Shared admin for every Publishable: Markdown editor, the workflow, revisions, previews, history."""
 
     form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused
@@ -178,7 +168,9 @@ class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # published content is archived, not deleted
         for transition in ITEM_TRANSITIONS:
-            if transition.name != "schedule" and request.user.has_perm(transition.permission):
+            # Scheduling needs a time, returning a note: each is confirmed on its own page, not in bulk.
+            bulk = transition.name != "schedule" and not transition.needs_note
+            if bulk and request.user.has_perm(transition.permission):
                 name = f"transition_{transition.name}"
                 actions[name] = (_bulk_action(transition.name), name, transition.label)
         return actions
@@ -215,6 +207,7 @@ class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin
                     content_type=content_type, object_id=obj.pk, status=RevisionStatus.PENDING
                 ).select_related("author"),
                 "proposal_form": self.proposal_form(request, obj),  # a published item: "Propose changes"
+                **self.review_context(request, obj),  # an item in review: the review screen (admin_review.py)
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -223,9 +216,7 @@ class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin
         transition = TRANSITIONS_BY_NAME.get(name)
         if transition is None or transition.of_revision:
             raise Http404
-        # "Material change" tells readers what changed since they last saw it: only offered when they have.
-        published_before = obj.transition_logs.filter(transition__in=PUBLISHING_STEPS).exists()
-        form = TransitionForm(request.POST or None, publishes=transition.reviews and published_before)
+        form = transition_form(obj, transition, request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 content_transition(obj=obj, name=name, user=request.user, **form.cleaned_data)
@@ -245,9 +236,11 @@ class PublishableAdmin(ProposeChangesMixin, ItemNotesMixin, WritingComfortsMixin
             "form": form,
             "title": transition.label,
             "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
-            "submitted": obj.transition_logs.filter(transition="submit").select_related("user").first(),
+            "submitted": submitted_step(obj),
         }
-        return TemplateResponse(request, "admin/editorial/transition_confirm.html", context)
+        # A refused form (a return with no note) is shown again with its error, as bad input: a 400.
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(request, "admin/editorial/transition_confirm.html", context, status=status)
 
     def preview_view(self, request, object_id):
         return render_preview(request, self._object_or_404(request, object_id))

@@ -24,7 +24,7 @@ from .revisions import (
     snapshot,
     without,
 )
-from .transitions import TRANSITIONS_BY_NAME
+from .transitions import NOTE_NEEDED, TRANSITIONS_BY_NAME
 
 
 class WorkflowError(Exception):
@@ -74,6 +74,8 @@ def content_transition(
             live.published_at = published_at
         if problems := transition.problems(live, user):
             raise WorkflowError(problems)
+        if transition.needs_note and not note.strip():
+            raise WorkflowError([str(NOTE_NEEDED)])
         from_status = live.status
         live.status = transition.target
         if transition.reviews:

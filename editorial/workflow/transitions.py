@@ -131,6 +131,8 @@ class Transition:
     # Applies to a pending revision of a live item (judged on the item as the revision would make it), not
     # to the item itself: no button or bulk action on the item offers it.
     of_revision: bool = False
+    # The step needs a note (returning a draft: the editor must learn what to change). Refused without one.
+    needs_note: bool = False
 
     @property
     def tone(self) -> str:
@@ -163,7 +165,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         "submit", _("Submit for review"), (Status.DRAFT,), Status.IN_REVIEW, "editorial.submit_content", (has_body,)
     ),
-    Transition("return", _("Return to draft"), (Status.IN_REVIEW,), Status.DRAFT, "editorial.review_content"),
+    Transition(
+        "return", _("Return to draft"), (Status.IN_REVIEW,), Status.DRAFT, "editorial.review_content",
+        needs_note=True,
+    ),
     Transition(
         "publish", _("Approve and publish now"), (Status.IN_REVIEW,), Status.PUBLISHED, "editorial.review_content",
         REVIEW_CHECKS, reviews=True,
@@ -187,6 +192,9 @@ TRANSITIONS_BY_NAME = {transition.name: transition for transition in TRANSITIONS
 ITEM_TRANSITIONS = tuple(transition for transition in TRANSITIONS if not transition.of_revision)
 # Log entries written when a reviewer put content live: only their notes may reach readers.
 PUBLISHING_STEPS = tuple(transition.name for transition in TRANSITIONS if transition.reviews)
+
+
+NOTE_NEEDED = _("Write a note: say what the editor should change.")
 
 
 def available_transitions(obj, user) -> list[Transition]:
