@@ -16,13 +16,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from markdownx.models import MarkdownxField
-from markdownx.widgets import AdminMarkdownxWidget
 
 from .admin_history import HistoryAdmin, VersionsMixin
 from .admin_notes import ItemNotesMixin
 from .admin_propose import ProposeChangesMixin
 from .admin_review import ReviewScreenMixin, submitted_step, transition_form
-from .admin_writing import WritingComfortsMixin
+from .admin_writing import MarkdownEditor, WritingComfortsMixin
 from .locking import VersionedForm, child_changes
 from .models import EvidenceClaim, Revision, RevisionStatus, Status
 from .preview import render_preview
@@ -52,7 +51,7 @@ class PublishableAdmin(
     form = VersionedForm  # carries the version it was opened on; a save based on an older one is refused
     change_form_template = "admin/editorial/publishable_change_form.html"
     object_history_template = "admin/editorial/publishable_history.html"
-    formfield_overrides = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+    formfield_overrides = {MarkdownxField: {"widget": MarkdownEditor}}
     list_display = ["title", "status", "published_at", "reviewed_by", "last_reviewed_at", "review_due", "updated_at"]
     list_filter = ["status", ReviewDueFilter, "reviewed_by"]
     list_select_related = ["reviewed_by"]

@@ -1,14 +1,18 @@
 """Writing comforts on every Publishable's change form: full-width title and summary, a body help text that
-names the syntax, and the "Insert image" and "Cite a source" buttons (static/admin-extra/writing.js).
+names the syntax, the "Insert image" and "Cite a source" buttons (static/admin-extra/writing.js), and the live
+preview beside the body on a wide screen, under it on a narrow one (MarkdownEditor).
 
-The buttons are added by the script; without JavaScript the form is the plain Markdown editor it was.
+The buttons are added by the script, and the preview shows only once django-markdownx's script runs: without
+JavaScript the body is a plain textarea.
 """
 
 from django import forms
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from markdownx.widgets import MarkdownxWidget
 
 from .models import Source
 
@@ -19,6 +23,17 @@ BODY_HELP_TEXT = _(
     "Images need alt text: ![what the image shows](url), or ![decorative](url) for an image that adds "
     "nothing a reader needs (“Insert image” asks for it). Raw HTML is sanitised away."
 )
+
+
+class MarkdownEditor(MarkdownxWidget, AdminTextareaWidget):
+    """django-markdownx's editor, its preview a labelled region that shows the body as readers will see it
+    (editorial.views.MarkdownPreviewView), laid out and styled by admin-extra/preview.css. Not markdownx's admin
+    stylesheet: it fixes both boxes at 610 px and gives the preview a look of its own."""
+
+    template_name = "admin/editorial/markdown_editor.html"
+
+    class Media:
+        css = {"all": ["admin-extra/preview.css"]}
 
 
 class WritingComfortsMixin:

@@ -236,5 +236,6 @@ def render(text: str, *, id_prefix: str = "") -> Rendered:
 
 
 def markdownify(text: str) -> str:
-    """MARKDOWNX_MARKDOWNIFY_FUNCTION: the admin's live preview uses the real pipeline."""
+    """MARKDOWNX_MARKDOWNIFY_FUNCTION: whatever of django-markdownx's renders uses the real pipeline. The admin's
+    live preview is editorial.views.MarkdownPreviewView, which adds the sources list."""
     return render(text).html

@@ -6,14 +6,15 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
-from .markdown import markdownify
-from .models import Contributor, Page, Status, TransitionLog
+from .markdown import citation_namespace
+from .markdown import render as render_markdown
+from .models import Citation, Contributor, Page, Source, Status, TransitionLog
 from .registry import publishable_models
 from .structured_data import medical_web_page
 from .uploads import FORMATS, ImageUploadForm, UploadNotStoredError
@@ -33,7 +34,8 @@ class StaffOnlyMixin:
 
 
 class MarkdownPreviewView(StaffOnlyMixin, View):
-    """The admin editor's live preview, rendered by the real pipeline."""
+    """The admin editor's live preview: the body as readers will see it, rendered by the real pipeline, with the
+    sources list the public page shows under it (numbered alike), and the source keys that match no Source."""
 
     http_method_names = ["post"]
 
@@ -43,7 +45,17 @@ class MarkdownPreviewView(StaffOnlyMixin, View):
             return JsonResponse({"content": ["This field is required."]}, status=400)
         if len(content) > MAX_PREVIEW_CHARS:
             return JsonResponse({"content": [f"At most {MAX_PREVIEW_CHARS} characters."]}, status=400)
-        return HttpResponse(markdownify(content), content_type="text/html; charset=utf-8")
+        rendered = render_markdown(content)
+        keys = rendered.citation_keys
+        sources = Source.objects.in_bulk(keys, field_name="key")
+        context = {
+            "body": rendered.html.strip(),
+            # Unsaved, numbered as the text numbers them; an unknown key keeps its number but has no entry.
+            "citations": [Citation(source=sources[key], position=n) for n, key in enumerate(keys, 1) if key in sources],
+            "namespace": citation_namespace(""),
+            "unknown": [key for key in keys if key not in sources],
+        }
+        return render(request, "admin/editorial/live_preview.html", context)
 
 
 class ImageUploadView(StaffOnlyMixin, View):

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "csp",
     "axes",
     "django_otp",
@@ -151,6 +152,9 @@ TEMPLATES = [
         },
     },
 ]
+# Widgets render with the templates above, so a widget's template can live in templates/ (the body's editor:
+# templates/admin/editorial/markdown_editor.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite by default (zero set-up), PostgreSQL through DATABASE_URL.
 DATABASES = {
@@ -269,6 +273,9 @@ MARKDOWNX_UPLOAD_URLS_PATH = f"/{ADMIN_URL}markdownx/upload/"
 MARKDOWNX_MEDIA_PATH = "uploads/"
 MARKDOWNX_UPLOAD_MAX_SIZE = 5 * 1024 * 1024
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"]
+# The text keeps the height the stylesheet gives it (admin-extra/preview.css), as tall as the preview beside it,
+# and scrolls; markdownx would grow it with every line, pushing the preview away from the line being written.
+MARKDOWNX_EDITOR_RESIZABLE = False
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

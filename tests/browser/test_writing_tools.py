@@ -6,30 +6,18 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from editorial.roles import EDITOR
 from tests import factories
+from tests.browser.conftest import PASSWORD
 from tests.browser.test_admin_editor import DROP_FILE, png_base64
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 SHOTS = os.environ.get("WRITING_SCREENSHOTS")
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "rules": {"target-size": {"enabled": True}},
 }
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    user = django_user_model.objects.create_user("ed", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
-    factories.ContributorFactory(name="Ed Writer", credentials="", user=user)
-    factories.SourceFactory(key="fda-kratom", title="FDA and Kratom")
-    factories.SourceFactory(key="who-2021", title="WHO review")
-    return user
 
 
 def login(browser, live_server, *, width: int):
