@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.test_writing_tools import login, violations
+from tests.browser.test_writing_tools import SHOTS, login, violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BODY = "## Effects\n\nKratom can cause dependence [@fda-kratom].\n\n- Nausea\n- Constipation\n\nSee also [@who-2021]."
@@ -36,6 +36,8 @@ def test_the_preview_sits_beside_the_text_on_wide_screens_and_under_it_on_narrow
     expect(sources.get_by_role("listitem")).to_have_count(2)
     expect(sources.get_by_role("listitem").first).to_contain_text("FDA and Kratom")
 
+    if SHOTS:  # the screen as the README shows it, before the long body below
+        page.screenshot(path=f"{SHOTS}/{width}px-{scheme}-side-preview-short.png")
     text = page.locator("#id_body").bounding_box()
     shown = preview.bounding_box()
     if width == 1280:  # side by side, the same height, the preview scrolling on its own
