@@ -9,13 +9,13 @@ from playwright.sync_api import expect
 from editorial.notes import note_add, note_resolve
 from editorial.workflow.services import content_submit
 from tests import factories
-from tests.browser.test_writing_tools import SHOTS, editor, login, violations  # noqa: F401 - editor: a fixture
+from tests.browser.test_writing_tools import SHOTS, login, violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 BODY = "Kratom can cause dependence.\n\nSome people report nausea."
 
 
-def test_an_editor_adds_a_note_on_a_passage_and_resolves_it(browser, live_server, editor):  # noqa: F811
+def test_an_editor_adds_a_note_on_a_passage_and_resolves_it(browser, live_server, editor):
     article = factories.ArticleFactory(title="Noted draft", body=BODY, author=editor.contributor)
     page = login(browser, live_server, width=1280)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
@@ -42,7 +42,7 @@ def test_an_editor_adds_a_note_on_a_passage_and_resolves_it(browser, live_server
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_review_screen_with_notes_has_no_violation(browser, live_server, editor, width, scheme):  # noqa: F811
+def test_the_review_screen_with_notes_has_no_violation(browser, live_server, editor, width, scheme):
     article = factories.ArticleFactory(title="Noted draft", body=BODY, author=editor.contributor)
     content_submit(obj=article, user=editor)  # in review: the notes panel on the review screen
     note_add(obj=article, user=editor, body="Which source?\nAnd how many people?", quote="report nausea")
