@@ -21,7 +21,8 @@ from django.views.decorators.http import require_POST
 
 from .models import ItemNote
 from .models.notes import BODY_LENGTH, QUOTE_LENGTH
-from .notes import item_text, may_write_notes, note_add, note_resolve, quote_found, works_on_content
+from .notes import item_text, may_resolve, note_add, note_resolve, quote_found
+from .roles import may_work_on, works_on_content
 from .workflow.services import WorkflowError
 
 
@@ -65,18 +66,21 @@ class ItemNotesMixin:
 
     def notes_context(self, request, obj, note_form=None) -> dict:
         """What _item_notes.html shows of `obj`: its open notes (each with its Resolve URL, if the user may
-        resolve it, and whether its quote is still in the text), the resolved ones, the form. One query."""
+        resolve it, and whether its quote is still in the text), the resolved ones, the form; nothing for someone who
+        does not work on content. As many queries for one note as for many."""
+        if not may_work_on(request.user, obj):
+            return {}  # the editorial discussion is for editors and medical reviewers only
         notes = list(obj.notes.select_related("author", "resolved_by"))
         open_notes = [note for note in notes if note.resolved_at is None]
-        writes = may_write_notes(request.user, obj)
         text = item_text(obj) if any(note.quote for note in open_notes) else ""
         for note in open_notes:
             note.quote_gone = bool(note.quote) and not quote_found(note.quote, text)
-            note.resolve_url = self._notes_url(obj, "note_resolve", note.pk) if writes else None
+            may = may_resolve(request.user, note, obj)
+            note.resolve_url = self._notes_url(obj, "note_resolve", note.pk) if may else None
         return {
             "notes": open_notes,
             "resolved_notes": sorted((n for n in notes if n.resolved_at), key=lambda n: n.resolved_at, reverse=True),
-            "note_form": (note_form or NoteForm()) if writes else None,
+            "note_form": note_form or NoteForm(),
             "note_add_url": self._notes_url(obj, "note_add"),
         }
 

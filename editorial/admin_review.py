@@ -9,7 +9,7 @@ one path for every step, and each says what it records.
 
 from django import forms
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from .models import Status
 from .workflow.transitions import NOTE_NEEDED, PUBLISHING_STEPS, available_transitions

@@ -30,7 +30,8 @@ class MarkdownEditor(MarkdownxWidget, AdminTextareaWidget):
     (editorial.views.MarkdownPreviewView), laid out and styled by admin-extra/preview.css. Not markdownx's admin
     stylesheet: it fixes both boxes at 610 px and gives the preview a look of its own."""
 
-    template_name = "admin/editorial/markdown_editor.html"
+    # In the app's own templates/: the form renderer (Django's default) reads widget templates from apps.
+    template_name = "editorial/widgets/markdown_editor.html"
 
     class Media:
         css = {"all": ["admin-extra/preview.css"]}

@@ -1,7 +1,8 @@
 """Notes on an item: medical reviewers and editors comment on a draft (or any item), optionally quoting a passage.
 
-Who may: whoever may view the item in the admin and works on content (editorial.submit_content or
-editorial.review_content): editors and medical reviewers, not moderators. The same people resolve notes. A
+Who may: whoever may open the item in the admin and works on content (roles.may_work_on): editors and
+medical reviewers, not moderators. A note's writer and medical reviewers resolve it; another editor only
+while the item is a draft (may_resolve). A
 note is never deleted or edited; resolving records who and when, and a resolved note stays, listed apart. It
 is not reopened: a point that comes back is a new note, which tells people (reopening would say nothing).
 
@@ -18,25 +19,20 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ItemNote, Publishable
+from .models import ItemNote, Publishable, Status
 from .models.notes import BODY_LENGTH, QUOTE_LENGTH
 from .notifications import notify_note
+from .roles import may_work_on
 from .workflow.revisions import revisable_fields
 from .workflow.services import WorkflowError
 
-WORKS_ON_CONTENT = ("editorial.submit_content", "editorial.review_content")
 
-
-def works_on_content(user: AbstractBaseUser) -> bool:
-    """Editors and medical reviewers: the people who write notes (moderators do not)."""
-    return any(user.has_perm(permission) for permission in WORKS_ON_CONTENT)
-
-
-def may_write_notes(user: AbstractBaseUser, obj: Publishable) -> bool:
-    """May `user` add notes to `obj`, and resolve them: they work on content and may view it in the admin."""
-    opts = obj._meta
-    views = any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change"))
-    return user.is_active and views and works_on_content(user)
+def may_resolve(user: AbstractBaseUser, note: ItemNote, obj: Publishable) -> bool:
+    """The note's writer and medical reviewers may resolve it; another editor only while the item is a draft.
+    In review the editor cannot act on a reviewer's point, so it stays open until the reviewer clears it."""
+    if not may_work_on(user, obj):
+        return False
+    return note.author_id == user.pk or user.has_perm("editorial.review_content") or obj.status == Status.DRAFT
 
 
 def _plain(text: str) -> str:
@@ -60,7 +56,7 @@ def quote_found(quote: str, text: str) -> bool:
 
 def note_add(*, obj: Publishable, user: AbstractBaseUser, body: str, quote: str = "") -> ItemNote:
     """Leave a note on `obj`, on the passage `quote` if given; its people and earlier note writers are told."""
-    if not may_write_notes(user, obj):
+    if not may_work_on(user, obj):
         raise PermissionDenied
     body, quote = body.strip(), quote.strip()
     problems = []
@@ -91,7 +87,7 @@ def note_add(*, obj: Publishable, user: AbstractBaseUser, body: str, quote: str 
 def note_resolve(*, note: ItemNote, user: AbstractBaseUser) -> ItemNote:
     """Mark a note resolved by `user`, now. It stays with the item, listed as resolved."""
     obj = note.content_object
-    if obj is None or not may_write_notes(user, obj):
+    if obj is None or not may_resolve(user, note, obj):
         raise PermissionDenied
     resolved = ItemNote.objects.filter(pk=note.pk, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=user

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from .after_response import after_response
 from .models import ItemNote, Notification, NotificationEvent, TransitionLog
-from .roles import REVIEWER
+from .roles import REVIEWER, may_open, may_work_on
 
 logger = logging.getLogger(__name__)
 
@@ -108,15 +108,24 @@ def notify_note(*, note: ItemNote, obj) -> None:
         return Q(pk__in=item_people(obj)) | Q(pk__in=earlier)
 
     text = _("On “%(quote)s”:\n%(note)s") % {"quote": note.quote, "note": note.body} if note.quote else note.body
-    _notify(obj=obj, event=NotificationEvent.NOTE_ADDED, recipients=recipients, actor=note.author, note=text)
+    _notify(
+        obj=obj,
+        event=NotificationEvent.NOTE_ADDED,
+        recipients=recipients,
+        actor=note.author,
+        note=text,
+        may_receive=may_work_on,  # the notes are for editors and medical reviewers only
+    )
 
 
-def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
+def _notify(*, obj, event, recipients, actor, note: str, revision=None, may_receive=may_open) -> None:
     """Write the rows (a savepoint: a failure here is logged and never undoes the step), mail them later.
-    `recipients` returns a Q on users; it is called inside the savepoint, so a failing lookup never fails the step."""
+    `recipients` returns a Q on users; it is called inside the savepoint, so a failing lookup never fails the step.
+    Of those, only people who `may_receive` it about `obj` (may open it, by default) are told."""
     try:
         with transaction.atomic():
-            users = get_user_model().objects.filter(recipients(), is_active=True).exclude(pk=actor.pk).distinct()
+            candidates = get_user_model().objects.filter(recipients(), is_active=True).exclude(pk=actor.pk).distinct()
+            users = [person for person in candidates if may_receive(person, obj)]
             rows = Notification.objects.bulk_create(
                 Notification(
                     recipient=person,
@@ -129,7 +138,7 @@ def _notify(*, obj, event, recipients, actor, note: str, revision=None) -> None:
                     note=note,
                     by_mail=bool(person.email),
                 )
-                for person in users.only("pk", "email")
+                for person in users
             )
     except Exception:
         logger.exception("Notifications of %s on %s could not be recorded", event, obj)

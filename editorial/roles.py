@@ -8,6 +8,9 @@ module never imports a content app. Applied by a post_migrate handler and by
 
 from django.apps import apps
 
+# Editors and medical reviewers work on content (and write notes on it); moderators do not.
+WORKS_ON_CONTENT = ("editorial.submit_content", "editorial.review_content")
+
 EDITOR = "Editor"
 REVIEWER = "Medical reviewer"
 MODERATOR = "Moderator"
@@ -64,3 +67,21 @@ def setup_roles() -> list[str]:
 def apply_roles_after_migrate(sender, **kwargs) -> None:
     """post_migrate: keep the groups in step with the mapping after every migrate."""
     setup_roles()
+
+
+def works_on_content(user) -> bool:
+    """Editors and medical reviewers (moderators do not work on content)."""
+    return any(user.has_perm(permission) for permission in WORKS_ON_CONTENT)
+
+
+def may_open(user, obj) -> bool:
+    """May `user` open `obj` in the admin (view or change it)? Nobody is told of an item, or mailed its
+    notes, unless they may open it: an author's linked account moved to the moderators is not."""
+    opts = obj._meta
+    perms = (f"{opts.app_label}.{action}_{opts.model_name}" for action in ("view", "change"))
+    return user.is_active and user.is_staff and any(user.has_perm(perm) for perm in perms)
+
+
+def may_work_on(user, obj) -> bool:
+    """May `user` read and write notes on `obj`: they may open it and they work on content."""
+    return may_open(user, obj) and works_on_content(user)

@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.forms",  # its widget templates, for FORM_RENDERER below
     "csp",
     "axes",
     "django_otp",
@@ -152,9 +151,6 @@ TEMPLATES = [
         },
     },
 ]
-# Widgets render with the templates above, so a widget's template can live in templates/ (the body's editor:
-# templates/admin/editorial/markdown_editor.html).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite by default (zero set-up), PostgreSQL through DATABASE_URL.
 DATABASES = {

@@ -1,4 +1,4 @@
-"""Notes on a draft in the real admin, without JavaScript doing anything: an editor adds a note quoting a
+"""Notes on a draft in the real admin (no script of ours is involved: plain forms): an editor adds a note quoting a
 passage, resolves it, and finds it under "Show resolved"; the panel has no WCAG 2.2 AA violation."""
 
 import os

@@ -2,28 +2,16 @@
 framed) beside the read-only fields on a wide screen and above them on a phone; the decision after them;
 returning needs a note; no WCAG 2.2 AA violation, light and dark."""
 
-import os
-
 import pytest
 
 from articles.models import Article
 from editorial.models import Status
 from editorial.workflow.services import content_submit
 from tests import factories
-from tests.editorial.test_locking_screens import AXE_OPTIONS, login, staff  # noqa: F401 (staff: a fixture)
+from tests.editorial.test_locking_screens import check, login, staff  # noqa: F401 (staff: a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = os.environ.get("REVIEW_SCREENSHOTS")  # a folder: each screen is saved there as a PNG, to look at
-
-
-def check(page, label: str) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.wait_for_load_state("networkidle")
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{label.replace(' ', '-')}.png"), full_page=True)
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    return [f"{label}: {rule['id']} {node['target']}" for rule in results["violations"] for node in rule["nodes"]]
+# check(): axe, and a screenshot in the folder LOCKING_SCREENSHOTS names, if it is set.
 
 
 def submitted_draft(users) -> Article:
@@ -56,6 +44,10 @@ def test_the_reviewer_checks_the_page_as_readers_see_it_and_returns_it_with_a_no
     reader.locator("h1").filter(has_text="Kratom and sleep").wait_for()
     page.wait_for_function("document.querySelector('.review-reader iframe').contentWindow.scrollY > 0")
     assert page.evaluate("scrollY") == 0, "the frame opens at the article; the admin page stays at its top"
+    # Public pages refuse to be framed: every link out of the preview opens a tab; citations scroll the frame.
+    targets = reader.locator("a[href]").evaluate_all("links => links.map(a => [a.getAttribute('href'), a.target])")
+    assert [href for href, target in targets if not href.startswith("#") and target != "_blank"] == []
+    assert any(href.startswith("#") and target == "" for href, target in targets)
     assert reader.locator("sup a, a[href^='#source']").count() >= 1  # the citation, numbered and linked
     assert "National Institute of Mental Health" in reader.locator("body").inner_text()  # its source, listed
     frame_box = page.locator(".review-reader iframe").bounding_box()

@@ -38,15 +38,22 @@ def in_review(people, draft):
 # -- the services ---------------------------------------------------------------------------------------
 
 
-def test_a_reviewer_notes_a_quoted_passage_and_an_editor_resolves_it(people, in_review):
+def test_a_reviewer_notes_a_quoted_passage_and_resolves_it_not_the_editor_while_in_review(people, in_review):
     note = note_add(obj=in_review, user=people["reviewer"], body="Which source?", quote="some people report nausea")
     assert (note.content_object, note.author, note.resolved_at) == (in_review, people["reviewer"], None)
     assert note.quote == "some people report nausea"  # found whatever the case and line breaks
-    resolved = note_resolve(note=note, user=people["editor"])
-    assert resolved.resolved_by == people["editor"] and resolved.resolved_at is not None
+    with pytest.raises(PermissionDenied):  # in review the editor cannot act on it: the point stays open
+        note_resolve(note=note, user=people["editor"])
+    resolved = note_resolve(note=note, user=people["reviewer2"])  # any medical reviewer may
+    assert resolved.resolved_by == people["reviewer2"] and resolved.resolved_at is not None
     assert ItemNote.objects.filter(pk=note.pk).exists()  # resolved, not deleted
     with pytest.raises(WorkflowError, match="already resolved"):
         note_resolve(note=note, user=people["reviewer"])
+
+
+def test_an_editor_resolves_a_reviewers_note_on_a_draft_once_they_can_act_on_it(people, draft):
+    note = note_add(obj=draft, user=people["reviewer"], body="Cite the trial.")
+    assert note_resolve(note=note, user=people["editor"]).resolved_by == people["editor"]
 
 
 def test_a_quote_may_be_copied_from_the_preview_as_readers_see_it(people, in_review):
@@ -94,8 +101,13 @@ def test_notes_work_on_every_kind_of_item(people):
     assert ItemNote.objects.filter(resolved_by=people["editor"]).count() == 5
 
 
-def test_nobody_may_delete_a_note(people):
-    assert not any(people[name].has_perm("editorial.delete_itemnote") for name in people)
+def test_no_admin_page_or_address_deletes_or_edits_a_note(people):
+    from django.contrib import admin
+    from django.urls import get_resolver
+
+    assert ItemNote not in admin.site._registry
+    names = [name for name in get_resolver().reverse_dict if isinstance(name, str) and "itemnote" in name]
+    assert names == []
 
 
 # -- notifications ----------------------------------------------------------------------------------------
@@ -137,8 +149,8 @@ def test_the_writer_alone_on_their_own_item_tells_nobody(mailed, draft, django_c
 def test_the_change_form_shows_open_notes_resolved_ones_and_the_form_outside_the_change_form(people, in_review):
     note = note_add(obj=in_review, user=people["reviewer"], body="Which source?", quote="report nausea")
     done = note_add(obj=in_review, user=people["reviewer"], body="Fixed typo.")
-    note_resolve(note=done, user=people["editor"])
-    page = login("editor").get(change_url(in_review)).content.decode()
+    note_resolve(note=done, user=people["reviewer"])
+    page = login("reviewer2").get(change_url(in_review)).content.decode()
     panel = page[page.index('id="item-notes"') :]
     assert "Which source?" in panel and "<blockquote" in panel and "report nausea" in panel
     assert "Show resolved (1)" in panel and "Fixed typo." in panel
@@ -189,12 +201,32 @@ def test_a_moderator_is_refused_and_junk_ids_are_not_found(people, in_review):
     assert ItemNote.objects.get().resolved_at is None and ItemNote.objects.count() == 1
 
 
-def test_a_moderator_sees_no_note_form(people):
+def test_a_moderator_who_may_view_a_page_sees_none_of_its_notes(people):
     page = factories.PageFactory()
     people["moderator"].user_permissions.add(*_view_page_permission())
     note_add(obj=page, user=people["editor"], body="On the page.")
-    html = login("moderator").get(change_url(page)).content.decode()
-    assert "On the page." in html and add_url(page) not in html and "Resolve" not in html
+    response = login("moderator").get(change_url(page))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "On the page." not in html and add_url(page) not in html and 'id="item-notes"' not in html
+
+
+def test_nobody_is_told_of_a_note_on_an_item_they_cannot_open(mailed, draft, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITOR, MODERATOR
+
+    note_add(obj=draft, user=mailed["editor"], body="An early point.")  # the editor wrote an open note
+    moved = mailed["editor"]  # ... then became a moderator
+    moved.groups.set([Group.objects.get(name=MODERATOR)])
+    with django_capture_on_commit_callbacks(execute=True):
+        note_add(obj=draft, user=mailed["reviewer"], body="Private review discussion.")
+    assert not Notification.objects.filter(recipient=moved).exclude(actor=moved).exists()
+    assert [m for m in mail.outbox if moved.email in m.to] == []
+    moved.groups.set([Group.objects.get(name=EDITOR)])  # back on content: told again
+    with django_capture_on_commit_callbacks(execute=True):
+        note_add(obj=draft, user=mailed["reviewer"], body="Another point.")
+    assert Notification.objects.filter(recipient=moved, note="Another point.").exists()
 
 
 def _view_page_permission():

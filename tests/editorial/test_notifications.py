@@ -21,6 +21,7 @@ from editorial.workflow.services import (
     revision_publish,
     revision_withdraw,
 )
+from tests import factories
 from tests.editorial.workflow_helpers import login, transition_url
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,20 @@ def test_a_proposed_change_is_mailed_to_every_reviewer_but_its_proposer(
     assert f"{SITE}/admin/editorial/revision/{revision.pk}/change/" in body
     notice = Notification.objects.get(event=NotificationEvent.REVISION_PROPOSED)
     assert (notice.recipient, notice.revision) == (mailed["reviewer2"], revision)
+
+
+def test_an_authors_account_that_cannot_open_the_item_is_not_told(mailed, draft, django_capture_on_commit_callbacks):
+    """The author's linked account is a moderator's: the reviewer's note on returning it goes to the editor who
+    submitted it, not to someone who cannot open the item."""
+    mailed["moderator"].email = "moderator@example.org"
+    mailed["moderator"].save()
+    draft.author = factories.ContributorFactory(name="Mod Writer", slug="mod-writer", user=mailed["moderator"])
+    draft.save()
+    content_submit(obj=draft, user=mailed["editor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        content_transition(obj=draft, name="return", user=mailed["reviewer"], note="Unpublished reasoning.")
+    told = set(
+        Notification.objects.filter(event=NotificationEvent.RETURNED).values_list("recipient__username", flat=True)
+    )
+    assert told == {"editor"}
+    assert [m for m in mail.outbox if "moderator@example.org" in m.to] == []

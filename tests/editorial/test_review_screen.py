@@ -40,6 +40,16 @@ def test_the_reviewer_reads_the_item_as_readers_will_see_it_beside_the_fields(pe
     assert "Submitted by editor" in note and "Rewrote the withdrawal section" in note
 
 
+def test_the_page_cache_never_carries_the_previews_framing_to_readers(people, live, settings, client):
+    settings.PAGE_CACHE = True
+    assert login("reviewer").get(preview_url(live)).status_code == 200
+    for _ in range(2):  # rendered, then served from the page cache
+        page = client.get(live.get_absolute_url())
+        assert page.status_code == 200
+        assert page["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+
+
 def test_the_preview_may_be_framed_by_the_admin_only(people, in_review):
     reviewer = login("reviewer")
     response = reviewer.get(preview_url(in_review))
