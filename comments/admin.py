@@ -1,17 +1,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from editorial.admin_history import SingletonAdmin
 
+from .admin_queue import ModerationQueueMixin
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, support_mail_request
 
@@ -54,14 +52,11 @@ def _bulk(decision: str, label: str):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    """The moderation queue: urgent (crisis) comments first, then the oldest waiting."""
+class CommentAdmin(ModerationQueueMixin, admin.ModelAdmin):
+    """The moderation queue (its columns: admin_queue.py): urgent (crisis) comments first, then the oldest waiting."""
 
     change_form_template = "admin/comments/comment/change_form.html"
-    list_display = ["flag", "excerpt", "name", "article", "reasons", "writer_history", "created_at", "status"]
-    list_display_links = ["excerpt"]
     list_filter = ["status", "is_urgent", "imported"]
-    list_select_related = ["article"]
     search_fields = ["name", "body"]  # not e-mail: moderators never need to look an address up
     readonly_fields = [
         "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "created_at",
@@ -109,46 +104,6 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
-    @admin.display(description="")
-    def flag(self, comment) -> str:
-        return format_html('<strong class="urgent">{}</strong>', _("URGENT")) if comment.is_urgent else ""
-
-    @admin.display(description=_("comment"))
-    def excerpt(self, comment) -> str:
-        return Truncator(comment.body).chars(120)
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        # Each writer's last ten comments, for every row on the page, in one query.
-        addresses = {comment.email_key for comment in changelist.result_list}
-        recent = (
-            Comment.objects.annotate(
-                rank=Window(RowNumber(), partition_by=F("email_key"), order_by=F("created_at").desc()),
-            )
-            .filter(email_key__in=addresses, rank__lte=11)  # at most 11 each: the row itself and ten more
-            .only("email_key", "status", "created_at")
-        )
-        earlier = {}
-        for other in recent:
-            earlier.setdefault(other.email_key, []).append(other)
-        for comment in changelist.result_list:
-            comment.writer_recent = [c for c in earlier.get(comment.email_key, []) if c.pk != comment.pk][:10]
-        return changelist
-
-    @admin.display(description=_("writer's last 10"))
-    def writer_history(self, comment) -> str:
-        recent = getattr(comment, "writer_recent", None)
-        if not recent:
-            return _("first comment")
-        counts = {}
-        for other in recent:
-            counts[other.get_status_display()] = counts.get(other.get_status_display(), 0) + 1
-        return ", ".join(f"{count} {status.lower()}" for status, count in counts.items())
-
-    @admin.display(description=_("held because"))
-    def reasons(self, comment) -> str:
-        return "; ".join(comment.hold_reasons)
-
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
@@ -177,8 +132,12 @@ class CommentAdmin(admin.ModelAdmin):
             raise Http404
         if not self.has_change_permission(request, comment):
             raise Http404
-        form = ModerationForm(request.POST)
+        # A one-click button in the queue sends `seen` and `next` in its formaction (admin_queue.py).
+        form = ModerationForm({"seen": request.GET.get("seen", ""), **request.POST.dict()})
         back = reverse("admin:comments_comment_change", args=[comment.pk])
+        done = f"{reverse('admin:comments_comment_changelist')}?status__exact=pending"
+        if queue := self.queue_return_url(request):  # back to the queue, with its filters, decided or refused
+            back = done = queue
         if not form.is_valid():
             messages.error(request, _("Choose what to do with the comment."))
             return HttpResponseRedirect(back)
@@ -199,7 +158,7 @@ class CommentAdmin(admin.ModelAdmin):
             messages.warning(request, str(refusal))
             return HttpResponseRedirect(back)
         messages.success(request, _("Done. The article shows the change at its next request."))
-        return HttpResponseRedirect(f"{reverse('admin:comments_comment_changelist')}?status__exact=pending")
+        return HttpResponseRedirect(done)
 
 
 @admin.register(ModerationSettings)

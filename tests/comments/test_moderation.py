@@ -66,7 +66,7 @@ def test_the_queue_puts_urgent_first_then_oldest(moderators):
     assert queue == [urgent, old, new]
     Comment.objects.create(article=article, name="W", email="w@example.org", body="Earlier", status="spam")
     html = client.get(response["Location"]).content.decode()
-    assert "URGENT" in html and "first comment from this e-mail address" in html
+    assert "Urgent" in html and "first comment from this e-mail address" in html
     assert "1 spam" in html  # each row shows what the writer's last comments became
 
 
