@@ -54,6 +54,9 @@ class ModerationQueueMixin:
     list_display_links = None  # each row links to its comment itself: its buttons cannot sit inside a link
     list_select_related = ["article"]
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Moderate reader comments"), **(extra_context or {})})
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         # Each writer's last ten comments, for every row on the page, in one query.

@@ -6,7 +6,6 @@ import os
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -15,14 +14,10 @@ from comments.models import Comment, CommentStatus
 from editorial.roles import MODERATOR
 from tests import factories
 from tests.browser.test_csp import RECORD_VIOLATIONS
+from tests.editorial.test_locking_screens import PASSWORD, check, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "rules": {"target-size": {"enabled": True}},
-}
-PASSWORD = "a-long-test-password"
 SHOTS = os.environ.get("QUEUE_SCREENSHOTS")  # a folder: save each screen there as a PNG, to look at
 QUEUE = "/admin/comments/comment/?status__exact=pending"
 
@@ -67,26 +62,6 @@ def queue(db, django_user_model):
     }
 
 
-def login(browser, live_server, *, width: int, scheme: str = "light"):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "mod")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
-
-
-def violations(page, label: str) -> list[str]:
-    page.wait_for_load_state("networkidle")
-    if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{label}.png"), full_page=True)
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    return [f"{label}: {rule['id']} {node['target']}" for rule in results["violations"] for node in rule["nodes"]]
-
-
 def outside(page, selector: str) -> list[str]:
     """The elements matched that are hidden or not wholly inside the window's width."""
     return page.eval_on_selector_all(
@@ -101,7 +76,7 @@ def outside(page, selector: str) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_queue_fits_marks_urgent_first_and_has_no_violation(browser, live_server, queue, width, scheme):
-    page = login(browser, live_server, width=width, scheme=scheme)
+    page = login(browser, live_server, "mod", width=width, scheme=scheme)
     page.goto(f"{live_server.url}{QUEUE}")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scroll
@@ -126,11 +101,13 @@ def test_the_queue_fits_marks_urgent_first_and_has_no_violation(browser, live_se
         expect(rows.nth(1).locator(".queue-label", has_text="Writer")).to_be_visible()
         expect(rows.nth(1).locator(".queue-label", has_text="Held because")).to_be_visible()
         assert text["width"] >= 250, text
-    assert violations(page, f"queue-{width}-{scheme}") == []
+    if SHOTS:
+        page.screenshot(path=os.path.join(SHOTS, f"queue-{width}-{scheme}.png"), full_page=True)
+    assert check(page, f"queue {width} {scheme}") == []  # axe: WCAG 2.2 AA and target size
 
 
 def test_a_moderator_handles_an_urgent_and_an_ordinary_comment_by_keyboard(browser, live_server, queue):
-    page = login(browser, live_server, width=1280)
+    page = login(browser, live_server, "mod", width=1280, scheme="light")
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(f"{live_server.url}{QUEUE}")
     page.wait_for_load_state("networkidle")
@@ -150,6 +127,8 @@ def test_a_moderator_handles_an_urgent_and_an_ordinary_comment_by_keyboard(brows
 
     page.keyboard.press("j")
     expect(announce).to_have_text("Comment 1 of 3, urgent.")
+    if SHOTS:  # the focused row
+        page.screenshot(path=os.path.join(SHOTS, "queue-keyboard.png"))
     assert page.evaluate("document.activeElement.closest('tr').querySelector('.queue-urgent') !== null")
     page.keyboard.press("s")  # never spam
     expect(announce).to_have_text("An urgent comment is never marked as spam.")

@@ -63,6 +63,7 @@ def test_a_row_shows_article_writer_history_text_reasons_and_wait():
     )
     Comment.objects.create(article=article, name="Sam", email="w@example.org", body="Earlier", status="spam")
     html = login("mod1").get(QUEUE).content.decode()
+    assert "<h1>Moderate reader comments</h1>" in html  # not "Select comment to change"
     for header in ("Comment", "Writer", "Held because", "Waiting", "Decide"):
         assert re.search(rf"<th[^>]*>\s*<div class=\"text\"><span>{header}</span>", html), header
     mine = row(html, comment)
