@@ -185,3 +185,11 @@ def test_the_queue_page_carries_the_shortcuts_as_a_static_script_and_their_list(
     assert re.search(r'<script src="[^"]*admin-extra/queue\.js" defer></script>', html)
     assert 'id="queue-keys"' in html and "<kbd>j</kbd>" in html  # shown by the script; nothing without it
     assert 'role="status"' in html  # where the focused row is announced
+
+
+def test_a_long_history_is_counted_as_at_least_ten():
+    article = factories.ArticleFactory(published=True)
+    for _ in range(12):
+        Comment.objects.create(article=article, name="S", email="w@example.org", body="x", status="approved")
+    comment = held(article)
+    assert "10+ earlier: 10 approved" in row(login("mod1").get(QUEUE).content.decode(), comment)
