@@ -14,7 +14,7 @@ from django.core import mail
 from comments.models import Comment, CommentStatus
 from editorial.roles import MODERATOR
 from tests import factories
-from tests.editorial.test_locking_screens import AXE_OPTIONS, PASSWORD
+from tests.editorial.test_locking_screens import AXE_OPTIONS, PASSWORD, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("COMMENT_SCREENSHOTS")  # a folder: save each screen there as a PNG, to look at
@@ -48,18 +48,6 @@ def comment(*, urgent: bool, body: str, email="writer@example.org") -> Comment:
     )
 
 
-def login(browser, live_server, username="mod", *, width: int, scheme: str):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
-
-
 def check(page, label: str) -> list[str]:
     """axe's violations on the page, and, when COMMENT_SCREENSHOTS names a folder, its screenshot there."""
     page.wait_for_load_state("networkidle")
@@ -90,7 +78,7 @@ def test_an_urgent_comment_is_decided_from_the_top_and_its_support_mail_previewe
     Comment.objects.create(
         article=urgent.article, name="Sam", email=urgent.email, body="Is 4 g a lot?", status=CommentStatus.REJECTED
     )
-    page = login(browser, live_server, width=width, scheme=scheme)
+    page = login(browser, live_server, "mod", width=width, scheme=scheme)
     page.goto(screen_url(live_server, urgent))
 
     tops = [page.locator(selector).bounding_box()["y"] for selector in (
@@ -131,6 +119,7 @@ def test_an_urgent_comment_is_decided_from_the_top_and_its_support_mail_previewe
     record = page.inner_text(".support-record")
     assert record.startswith("Support resources sent by Mod Night at") and record.endswith(f": {note}"), record
     assert page.locator("button[value=support]").count() == 0
+    problems += check(page, f"screen-urgent-sent-{width}-{scheme}")
     urgent.refresh_from_db()
     assert (urgent.moderation_note, urgent.support_note, urgent.support_sent_by) == (note, note, moderators[0])
 
@@ -144,7 +133,7 @@ def test_an_urgent_comment_is_decided_from_the_top_and_its_support_mail_previewe
 @pytest.mark.parametrize("width", [390, 1280])
 def test_an_ordinary_comment_offers_approve_first_and_spam(browser, live_server, moderators, width, scheme):
     ordinary = comment(urgent=False, body="I take five grams twice a day and it helps my back. Is that too much?")
-    page = login(browser, live_server, width=width, scheme=scheme)
+    page = login(browser, live_server, "mod", width=width, scheme=scheme)
     page.goto(screen_url(live_server, ordinary))
     buttons = page.locator("#decision .decision-buttons button").all_inner_texts()
     assert buttons == ["Approve", "Reject", "Mark as spam", "Send support resources…"]
