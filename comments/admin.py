@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 from editorial.admin_history import SingletonAdmin
 
 from .admin_queue import ModerationQueueMixin
+from .admin_screen import NOTE_MAX, CommentScreenMixin
 from .models import Comment, CommentStatus, ModerationSettings
 from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, support_mail_request
 
 
 class ModerationForm(forms.Form):
-    decision = forms.ChoiceField(choices=[(key, key) for key in (*DECISIONS, "support")])
-    note = forms.CharField(required=False, max_length=2000)
+    decision = forms.ChoiceField(choices=[(key, key) for key in DECISIONS])  # support: CommentAdmin.support_view
+    note = forms.CharField(required=False, max_length=NOTE_MAX)
     # The status the moderator saw: the update applies only if it is still so.
     seen = forms.ChoiceField(choices=CommentStatus.choices)
 
@@ -52,16 +53,17 @@ def _bulk(decision: str, label: str):
 
 
 @admin.register(Comment)
-class CommentAdmin(ModerationQueueMixin, admin.ModelAdmin):
-    """The moderation queue (its columns: admin_queue.py): urgent (crisis) comments first, then the oldest waiting."""
+class CommentAdmin(ModerationQueueMixin, CommentScreenMixin, admin.ModelAdmin):
+    """The moderation queue (its columns: admin_queue.py) and each comment's screen (admin_screen.py): urgent
+    (crisis) comments first, then the oldest waiting."""
 
     change_form_template = "admin/comments/comment/change_form.html"
     list_filter = ["status", "is_urgent", "imported"]
     search_fields = ["name", "body"]  # not e-mail: moderators never need to look an address up
     readonly_fields = [
-        "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "created_at",
+        "article", "parent", "name", "email", "body", "status", "hold_reasons", "is_urgent", "imported", "created_at",
         "moderated_by", "moderated_at", "moderation_note", "alerted_at", "support_requested_at", "support_sent_at",
-        "support_sent_by", "user_agent",
+        "support_sent_by", "support_note", "user_agent",
     ]  # fmt: skip
     exclude = ["ip_hash", "email_key", "form_nonce", "confirmation_sent_at"]
 
@@ -113,24 +115,11 @@ class CommentAdmin(ModerationQueueMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        comment = self.get_object(request, unquote(object_id))
-        if comment is not None:
-            earlier = (
-                Comment.objects.filter(email_key=comment.email_key).exclude(pk=comment.pk).select_related("article")
-            )
-            extra_context = {
-                **(extra_context or {}),
-                "earlier": earlier.order_by("-created_at")[:10],
-                "can_moderate": self.has_change_permission(request, comment),
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def moderate_view(self, request, object_id):
         comment = self.get_object(request, unquote(object_id))
         if comment is None:
             raise Http404
-        if not self.has_change_permission(request, comment):
+        if not self.may_moderate(request, comment):
             raise Http404
         # A one-click button in the queue sends `seen` and `next` in its formaction (admin_queue.py).
         form = ModerationForm({"seen": request.GET.get("seen", ""), **request.POST.dict()})
@@ -143,15 +132,6 @@ class CommentAdmin(ModerationQueueMixin, admin.ModelAdmin):
             return HttpResponseRedirect(back)
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         try:
-            if decision == "support":
-                sent = support_mail_request(comment=comment, user=request.user, note=note)
-                messages.success(
-                    request,
-                    _("Support resources asked for: they go out in a moment, and this page shows when they have.")
-                    if sent
-                    else _("They were sent already, or asked for a few minutes ago."),
-                )
-                return HttpResponseRedirect(back)
             comment.status = form.cleaned_data["seen"]
             comment_moderate(comment=comment, decision=decision, user=request.user, note=note)
         except (AlreadyHandledError, ValueError) as refusal:

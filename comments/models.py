@@ -64,8 +64,14 @@ class Comment(models.Model):
     support_requested_at = models.DateTimeField(_("support resources requested at"), null=True, blank=True)
     support_sent_at = models.DateTimeField(_("support resources sent at"), null=True, blank=True)
     support_sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("support resources asked for by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
+    support_note = models.TextField(_("note with the support resources"), blank=True)
     # When the address was offered a link to confirm the writer's browser, and when that link was used
     # or cancelled (it works once, and not after the address's browsers were forgotten): comments.identity.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

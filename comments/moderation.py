@@ -2,6 +2,7 @@
 
 import logging
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -50,6 +51,20 @@ We are a small information site, not a health service, so we cannot give medical
 
 Kratom Info
 """
+
+
+class SupportMail(NamedTuple):
+    """One support mail, as the moderator previews it and as it is sent."""
+
+    subject: str
+    body: str
+    from_email: str
+    to: list[str]
+
+
+def support_mail(address: str) -> SupportMail:
+    """The reviewed support mail to `address`: the preview shows it, support_mail_send sends it."""
+    return SupportMail(_("Support is available"), SUPPORT_MESSAGE, settings.DEFAULT_FROM_EMAIL, [address])
 
 
 class AlreadyHandledError(Exception):
@@ -149,7 +164,8 @@ def moderator_alert_schedule(comment: Comment) -> None:
 
 def support_mail_request(*, comment: Comment, user, note: str = "") -> bool:
     """Ask for the reviewed support message to be mailed to the writer, once per comment; False if it
-    was sent already or asked for in the last few minutes.
+    was sent already or asked for in the last few minutes. Who asked, when and their note are recorded
+    (support_sent_by, support_requested_at, support_note; the note joins the moderation note too).
 
     The mail goes after the moderator's page is sent. `support_sent_at` is set only once it has gone;
     what was asked for and did not go (a mail server down, a worker stopped) is retried by
@@ -158,7 +174,12 @@ def support_mail_request(*, comment: Comment, user, note: str = "") -> bool:
     claimed = (
         Comment.objects.filter(pk=comment.pk, support_sent_at=None)
         .filter(Q(support_requested_at=None) | Q(support_requested_at__lt=now - SUPPORT_RETRY))
-        .update(support_requested_at=now, support_sent_by=user, moderation_note=_noted(note))
+        .update(
+            support_requested_at=now,
+            support_sent_by=user,
+            support_note=note or F("support_note"),  # asked again without a note: the first one stands
+            moderation_note=_noted(note),
+        )
     )
     if not claimed:
         return False
@@ -173,7 +194,7 @@ def support_mail_send(comment_id: int) -> bool:
         return False  # sent already, by another try
     address = Comment.objects.filter(pk=comment_id).values_list("email", flat=True).first()
     try:
-        send_mail(_("Support is available"), SUPPORT_MESSAGE, None, [address])
+        send_mail(*support_mail(address))
     except Exception:
         Comment.objects.filter(pk=comment_id).update(support_sent_at=None)
         logger.exception("Support resources for comment %s could not be sent; moderation_digest retries", comment_id)

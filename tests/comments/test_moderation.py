@@ -287,8 +287,8 @@ def test_a_failing_mail_server_is_a_message_not_a_500_for_support(
     comment = held(urgent=True)
     with django_capture_on_commit_callbacks(execute=True):
         page = login("mod1").post(
-            reverse("admin:comments_comment_moderate", args=[comment.pk]),
-            {"decision": "support", "seen": "pending", "note": "Sent resources; no location given."},
+            reverse("admin:comments_comment_support", args=[comment.pk]),
+            {"confirm": "1", "note": "Sent resources; no location given."},
             follow=True,
         )
     assert page.status_code == 200 and "they go out in a moment" in page.content.decode()
