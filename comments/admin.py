@@ -12,7 +12,7 @@ from editorial.admin_history import SingletonAdmin
 from .admin_queue import ModerationQueueMixin
 from .admin_screen import NOTE_MAX, CommentScreenMixin
 from .models import Comment, CommentStatus, ModerationSettings
-from .moderation import DECISIONS, AlreadyHandledError, comment_moderate, support_mail_request
+from .moderation import DECISIONS, AlreadyHandledError, comment_moderate
 
 
 class ModerationForm(forms.Form):
@@ -85,15 +85,7 @@ class CommentAdmin(ModerationQueueMixin, CommentScreenMixin, admin.ModelAdmin):
         _bulk("approve", _("Approve")),
         _bulk("reject", _("Reject")),
         _bulk("spam", _("Mark as spam")),
-        "send_support",
-    ]
-
-    @admin.action(description=_("Send support resources"), permissions=["change"])
-    def send_support(self, request, queryset):
-        sent = sum(support_mail_request(comment=comment, user=request.user) for comment in queryset)
-        self.message_user(request, _("Support resources asked for, for %(count)d writer(s).") % {"count": sent})
-        if skipped := queryset.count() - sent:
-            self.message_user(request, _("%(count)d already had them.") % {"count": skipped}, messages.WARNING)
+    ]  # support resources: one writer at a time, from the comment's page, after their preview (admin_screen.py)
 
     ordering = ["-is_urgent", "created_at", "pk"]
 

@@ -193,3 +193,14 @@ def test_a_long_history_is_counted_as_at_least_ten():
         Comment.objects.create(article=article, name="S", email="w@example.org", body="x", status="approved")
     comment = held(article)
     assert "10+ earlier: 10 approved" in row(login("mod1").get(QUEUE).content.decode(), comment)
+
+
+def test_support_resources_are_never_sent_in_bulk_without_their_preview():
+    """The writer gets the exact mail the moderator read and confirmed on the comment's own page: there is no
+    bulk action that sends it unseen (a forged one sends nothing)."""
+    comment = held(urgent=True)
+    mod = login("mod1")
+    assert 'value="send_support"' not in mod.get(QUEUE).content.decode()
+    mod.post(QUEUE, {"action": "send_support", "_selected_action": [comment.pk]})
+    comment.refresh_from_db()
+    assert comment.support_requested_at is None
