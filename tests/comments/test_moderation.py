@@ -423,3 +423,14 @@ def test_the_same_words_resent_with_crisis_language_are_alerted_even_after_an_or
         reply(client, article, body="A question about tapering.", name="I want to kill myself")
     subjects = [message.subject for message in mail.outbox]
     assert subjects[0] == "A reply is waiting" and any(subject.startswith("URGENT") for subject in subjects[1:])
+
+
+def test_an_unsent_alert_is_retried_days_later_while_the_comment_waits_and_dropped_once_decided(moderators):
+    """No time limit, unlike editors' notifications: an alert is only for a comment still waiting, so it is
+    still true however late; once someone decided the comment, the digest no longer sends it."""
+    waiting, decided = held(urgent=True, body="Still waiting"), held(urgent=True, body="Decided meanwhile")
+    comment_moderate(comment=decided, decision="reject", user=moderators[0])
+    with time_machine.travel(timezone.now() + timedelta(days=5)):
+        call_command("moderation_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    urgent = [message for message in mail.outbox if message.subject.startswith("URGENT")]
+    assert [f"/comment/{waiting.pk}/" in message.body for message in urgent] == [True]
