@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Comment, CommentStatus
-from .moderation import DECISIONS
+from .moderation import DECISIONS, has_address
 
 # A warning triangle, drawn in the text's colour: with the word "Urgent" and the row's colour, never alone.
 URGENT_ICON = mark_safe(
@@ -60,7 +60,8 @@ class ModerationQueueMixin:
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         # Each writer's last ten comments, for every row on the page, in one query.
-        addresses = {comment.email_key for comment in changelist.result_list}
+        # Writers with no address (imports) are not one person: they have no history.
+        addresses = {comment.email_key for comment in changelist.result_list if has_address(comment)}
         recent = (
             Comment.objects.annotate(
                 rank=Window(RowNumber(), partition_by=F("email_key"), order_by=F("created_at").desc()),
@@ -73,7 +74,8 @@ class ModerationQueueMixin:
             earlier.setdefault(other.email_key, []).append(other)
         here = request.get_full_path()
         for comment in changelist.result_list:
-            comment.writer_recent = [c for c in earlier.get(comment.email_key, []) if c.pk != comment.pk][:10]
+            mine = earlier.get(comment.email_key, []) if has_address(comment) else []
+            comment.writer_recent = [c for c in mine if c.pk != comment.pk][:10]
             comment.queue_return = here  # a one-click decision comes back here, with the filters
         return changelist
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import Comment, CommentStatus
-from .moderation import support_mail, support_mail_request
+from .moderation import has_address, support_mail, support_mail_request
 
 NOTE_MAX = 2000
 
@@ -104,6 +104,8 @@ class CommentScreenMixin:
         if comment is not None:
             earlier = (
                 Comment.objects.filter(email_key=comment.email_key).exclude(pk=comment.pk).select_related("article")
+                if has_address(comment)
+                else Comment.objects.none()  # writers with no address (imports) are not one person
             )
             extra_context = {
                 **(extra_context or {}),
@@ -146,7 +148,8 @@ class CommentScreenMixin:
             "mail": support_mail(comment.email),
             "show_address": comment.is_urgent,  # as on the comment screen: moderators see it only there
             "support_record": support_record(comment),
-            "can_send": comment.support_sent_at is None,
+            "can_send": comment.support_sent_at is None and has_address(comment),
+            "no_address": not has_address(comment),
             "back": back,
         }
         status = 400 if form.is_bound and not form.is_valid() else 200

@@ -63,6 +63,8 @@ class Comment(models.Model):
     # Asked for by a moderator; sent after their page (moderation_digest retries what did not go out).
     support_requested_at = models.DateTimeField(_("support resources requested at"), null=True, blank=True)
     support_sent_at = models.DateTimeField(_("support resources sent at"), null=True, blank=True)
+    # When a worker took the mail to send it: the lease a dead worker's claim expires after (as alert_claimed_at).
+    support_claimed_at = models.DateTimeField(_("support mail claimed at"), null=True, blank=True, editable=False)
     support_sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("support resources asked for by"),

@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Case, F, Q, TextField, Value, When
 from django.db.models.functions import Concat
@@ -169,7 +171,10 @@ def support_mail_request(*, comment: Comment, user, note: str = "") -> bool:
 
     The mail goes after the moderator's page is sent. `support_sent_at` is set only once it has gone;
     what was asked for and did not go (a mail server down, a worker stopped) is retried by
-    moderation_digest, and the moderator may ask again after SUPPORT_RETRY."""
+    moderation_digest, and the moderator may ask again after SUPPORT_RETRY. A writer with no address
+    cannot be mailed: False, and nothing is recorded."""
+    if not has_address(comment):
+        return False
     now = timezone.now()
     claimed = (
         Comment.objects.filter(pk=comment.pk, support_sent_at=None)
@@ -188,18 +193,38 @@ def support_mail_request(*, comment: Comment, user, note: str = "") -> bool:
 
 
 def support_mail_send(comment_id: int) -> bool:
-    """Send a requested support mail that has not gone yet; True when sent. Never raises."""
-    claimed = Comment.objects.filter(pk=comment_id, support_sent_at=None).exclude(support_requested_at=None)
-    if not claimed.update(support_sent_at=timezone.now()):
-        return False  # sent already, by another try
+    """Send a requested support mail that has not gone yet; True when sent. Never raises.
+
+    At least once, as the moderators' alerts: the send is claimed for ALERT_LEASE (so the after-response
+    send and a digest run never both send it), and `support_sent_at` is set only once the mail server took
+    it. A worker killed in between leaves the claim to expire; moderation_digest sends it then."""
+    now = timezone.now()
+    claimable = (
+        Comment.objects.filter(pk=comment_id, support_sent_at=None)
+        .exclude(support_requested_at=None)
+        .filter(Q(support_claimed_at=None) | Q(support_claimed_at__lt=now - ALERT_LEASE))
+    )
+    if not claimable.update(support_claimed_at=now):
+        return False  # sent already, or being sent by another worker
     address = Comment.objects.filter(pk=comment_id).values_list("email", flat=True).first()
     try:
-        send_mail(*support_mail(address))
+        if not send_mail(*support_mail(address)):  # no recipient accepted it, though nothing was raised
+            raise RuntimeError("the mail server accepted no recipient")
     except Exception:
-        Comment.objects.filter(pk=comment_id).update(support_sent_at=None)
+        Comment.objects.filter(pk=comment_id).update(support_claimed_at=None)
         logger.exception("Support resources for comment %s could not be sent; moderation_digest retries", comment_id)
         return False
+    Comment.objects.filter(pk=comment_id).update(support_sent_at=timezone.now())
     logger.info("Support resources sent for comment %s", comment_id)
+    return True
+
+
+def has_address(comment: Comment) -> bool:
+    """Whether the writer left an address a mail can go to (a WordPress import may have none)."""
+    try:
+        validate_email(comment.email)
+    except ValidationError:
+        return False
     return True
 
 

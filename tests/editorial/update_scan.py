@@ -47,8 +47,9 @@ ALSO_PUBLIC = {"comments.Comment"}  # approved comments are on article pages; co
 QUIET_FIELDS = {
     "editorial.Contributor": {"review_reminder_sent_at"},
     "comments.Comment": {
-        "alerted_at", "alert_claimed_at", "support_requested_at", "support_sent_at", "support_sent_by",
-        "support_note", "moderation_note", "confirmation_sent_at", "confirmation_used_at", "ip_hash", "user_agent",
+        "alerted_at", "alert_claimed_at", "support_requested_at", "support_claimed_at", "support_sent_at",
+        "support_sent_by", "support_note", "moderation_note", "confirmation_sent_at", "confirmation_used_at",
+        "ip_hash", "user_agent",
     },
 }  # fmt: skip
 # Calls in files owned elsewhere, where a `# bumps:` comment is better: (path, function): why.
