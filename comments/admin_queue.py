@@ -72,7 +72,10 @@ class ModerationQueueMixin:
         earlier = {}
         for other in recent:
             earlier.setdefault(other.email_key, []).append(other)
-        here = request.get_full_path()
+        # Not the page number: a decision can empty the last page, and Django would then drop the filters.
+        query = request.GET.copy()
+        query.pop("p", None)
+        here = f"{request.path}?{query.urlencode()}"
         for comment in changelist.result_list:
             mine = earlier.get(comment.email_key, []) if has_address(comment) else []
             comment.writer_recent = [c for c in mine if c.pk != comment.pk][:10]

@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from .models import Comment, CommentStatus
 from .moderation import has_address, support_mail, support_mail_request
@@ -94,7 +95,7 @@ class CommentScreenMixin:
     def get_urls(self):
         support = path(
             "<path:object_id>/support/",
-            self.admin_site.admin_view(self.support_view),
+            self.admin_site.admin_view(require_http_methods(["GET", "POST"])(self.support_view)),
             name="comments_comment_support",
         )
         return [support, *super().get_urls()]

@@ -14,8 +14,22 @@
   const t = (text) => (window.gettext ? window.gettext(text) : text);
   const STORE = "kratom.queueShortcuts";
   help.hidden = false;
-  toggle.checked = window.localStorage.getItem(STORE) !== "off";
-  toggle.addEventListener("change", () => window.localStorage.setItem(STORE, toggle.checked ? "on" : "off"));
+  // A browser that blocks storage still gets the shortcuts, switched on, for this page.
+  const stored = () => {
+    try {
+      return window.localStorage.getItem(STORE);
+    } catch {
+      return null;
+    }
+  };
+  toggle.checked = stored() !== "off";
+  toggle.addEventListener("change", () => {
+    try {
+      window.localStorage.setItem(STORE, toggle.checked ? "on" : "off");
+    } catch {
+      // not remembered; the switch still holds for this page
+    }
+  });
 
   const rows = () => Array.from(table.tBodies[0].rows);
   const DECISION = { a: "approve", r: "reject", s: "spam" };
@@ -38,6 +52,7 @@
   }
 
   document.addEventListener("keydown", (event) => {
+    if (event.repeat) return; // a key held down decides once, not again on the next row
     if (!toggle.checked || event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (typing(event.target)) return;
     const key = event.key;

@@ -79,3 +79,19 @@ def test_writers_with_no_address_share_no_history(moderators):  # noqa: F811
     queue = mod.get(reverse("admin:comments_comment_changelist") + "?status__exact=pending")
     rows = {comment.pk: comment.writer_recent for comment in queue.context["cl"].result_list}
     assert rows == {first.pk: [], second.pk: []}
+
+
+def test_the_support_page_answers_only_get_and_post(moderators):  # noqa: F811
+    url = reverse("admin:comments_comment_support", args=[held(urgent=True).pk])
+    mod = login("mod1")
+    assert mod.put(url).status_code == 405 and mod.delete(url).status_code == 405
+
+
+def test_a_one_click_decision_returns_to_the_queues_filters_not_a_page_that_may_be_empty(moderators):  # noqa: F811
+    comment = held()
+    queue = reverse("admin:comments_comment_changelist") + "?status__exact=pending&p=1"
+    rows = login("mod1").get(queue)  # the page the moderator is on: its rows' return address
+    assert rows.status_code == 200
+    returns = {row.queue_return for row in rows.context["cl"].result_list}
+    assert returns == {reverse("admin:comments_comment_changelist") + "?status__exact=pending"}
+    assert comment.pk in {row.pk for row in rows.context["cl"].result_list}
