@@ -120,7 +120,10 @@ class CommentAdmin(ModerationQueueMixin, CommentScreenMixin, admin.ModelAdmin):
         if queue := self.queue_return_url(request):  # back to the queue, with its filters, decided or refused
             back = done = queue
         if not form.is_valid():
-            messages.error(request, _("Choose what to do with the comment."))
+            if "note" in form.errors:  # too long: say so, rather than "choose"
+                messages.error(request, _("Nothing was done: the note is too long (at most 2000 characters)."))
+            else:
+                messages.error(request, _("Choose what to do with the comment."))
             return HttpResponseRedirect(back)
         decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
         try:

@@ -95,3 +95,11 @@ def test_a_one_click_decision_returns_to_the_queues_filters_not_a_page_that_may_
     returns = {row.queue_return for row in rows.context["cl"].result_list}
     assert returns == {reverse("admin:comments_comment_changelist") + "?status__exact=pending"}
     assert comment.pk in {row.pk for row in rows.context["cl"].result_list}
+
+
+def test_a_decision_with_too_long_a_note_says_why_it_was_refused(moderators):  # noqa: F811
+    comment = held()
+    url = reverse("admin:comments_comment_moderate", args=[comment.pk])
+    response = login("mod1").post(url, {"decision": "reject", "seen": "pending", "note": "x" * 2001}, follow=True)
+    assert "the note is too long" in response.content.decode()
+    assert Comment.objects.get(pk=comment.pk).status == "pending"
