@@ -121,7 +121,8 @@ class CommentAdmin(ModerationQueueMixin, CommentScreenMixin, admin.ModelAdmin):
             back = done = queue
         if not form.is_valid():
             if "note" in form.errors:  # too long: say so, rather than "choose"
-                messages.error(request, _("Nothing was done: the note is too long (at most 2000 characters)."))
+                too_long = _("Nothing was done: the note is too long (at most %(limit)d characters).")
+                messages.error(request, too_long % {"limit": NOTE_MAX})
             else:
                 messages.error(request, _("Choose what to do with the comment."))
             return HttpResponseRedirect(back)

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from editorial.notifications import display_name
+
 from .models import Comment, CommentStatus
 from .moderation import has_address, support_mail, support_mail_request
 
@@ -36,10 +38,6 @@ class SupportForm(forms.Form):
     )
 
 
-def _who(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else _("a moderator")
-
-
 def decided_record(comment: Comment) -> str:
     """The decision so far, for the comment's meta line: "Rejected by X at T", or how long it has waited."""
     if comment.status == CommentStatus.PENDING:
@@ -48,7 +46,7 @@ def decided_record(comment: Comment) -> str:
         return str(comment.get_status_display())
     return _("%(status)s by %(who)s at %(when)s") % {
         "status": comment.get_status_display(),
-        "who": _who(comment.moderated_by),
+        "who": display_name(comment.moderated_by),
         "when": _stamp(comment.moderated_at),
     }
 
@@ -66,7 +64,7 @@ def support_record(comment: Comment) -> str:
         when = comment.support_requested_at
     else:
         return ""
-    said %= {"who": _who(comment.support_sent_by), "when": _stamp(when)}
+    said %= {"who": display_name(comment.support_sent_by), "when": _stamp(when)}
     return f"{said}: {comment.support_note}" if comment.support_note else f"{said}."
 
 
